@@ -1,0 +1,62 @@
+"""Reading an article file into an `Article` and its paragraphs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from claims.records import Article
+from sourcecheck.errors import InputError
+from sourcecheck.ids import content_id
+from sourcecheck.textfiles import parse_date, read_text, split_front_matter
+
+ARTICLE_SUFFIXES = {".md", ".markdown", ".txt"}
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def read_article(path: Path) -> Article:
+    """An article from Markdown or plain text with optional front matter (`title`, `publication`, `published`)."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise InputError(path, f"unknown article type {path.suffix or '(no extension)'!r}; expected .md or .txt")
+    text = read_text(path)
+    meta, body = split_front_matter(text, path)
+    published = parse_date(meta["published"], "published", path) if meta.get("published") else None
+    if not paragraphs(body):
+        raise InputError(path, "article has no text after its front matter")
+    title = _str_or_none(meta.get("title"))
+    publication = _str_or_none(meta.get("publication"))
+    key = meta.get("id") or (f"{publication}|{title}" if title else path.stem)
+    return Article(
+        article_id=content_id("article", key),
+        path=str(path),
+        title=title,
+        publication=publication,
+        published=published,
+        body=body,
+        content_hash=content_id(text),
+    )
+
+
+def paragraphs(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of each prose paragraph.
+
+    Paragraphs are blank-line separated; a body without blank lines (the seed's plain text) has one per line.
+    Markdown headings, HTML comments and image lines are not prose and yield no claims.
+    """
+    masked = _COMMENT.sub(lambda m: " " * len(m.group()), body)
+    separator = _BLANK_LINE if _BLANK_LINE.search(masked.strip()) else re.compile(r"\n")
+    found, start = [], 0
+    for block in [*separator.finditer(masked), None]:
+        end = block.start() if block else len(masked)
+        chunk = masked[start:end]
+        stripped = chunk.strip()
+        if stripped and not stripped.startswith(("#", "![")):
+            offset = start + (len(chunk) - len(chunk.lstrip()))
+            found.append((offset, body[offset: offset + len(stripped)]))
+        start = block.end() if block else end
+    return found
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None

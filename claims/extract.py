@@ -1,0 +1,64 @@
+"""An article into sentences, citations and atomic claims: the `claims` stage end to end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.articles import paragraphs
+from claims.atomic import claim_spans, claim_text
+from claims.checkworthiness import checkworthiness
+from claims.citations import attribute_citations, parenthetical_credits
+from claims.outlets import OutletRegistry
+from claims.records import Article, Citation, Claim, Sentence
+from claims.sentences import split_sentences
+from sourcecheck.ids import content_id
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    article: Article
+    sentences: list[Sentence]
+    citations: list[Citation]
+    claims: list[Claim]
+
+
+def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArticle:
+    sentences: list[Sentence] = []
+    citations: dict[str, Citation] = {}
+    claims: list[Claim] = []
+    for p_index, (offset, paragraph) in enumerate(paragraphs(article.body)):
+        paragraph_sentences = []
+        for start, end, text in split_sentences(paragraph):
+            index = len(sentences)
+            sentence = Sentence(
+                sentence_id=content_id("sentence", article.article_id, index, text),
+                article_id=article.article_id, paragraph_index=p_index, sentence_index=index,
+                start=offset + start, end=offset + end, text=text,
+            )
+            sentences.append(sentence)
+            paragraph_sentences.append(sentence)
+        assignments = attribute_citations([(s.sentence_id, s.text) for s in paragraph_sentences], registry,
+                                          article.published)
+        for sentence, assignment in zip(paragraph_sentences, assignments):
+            credits = parenthetical_credits(sentence.text, sentence.sentence_id, registry, article.published)
+            for _, credit in credits:
+                citations[credit.citation_id] = credit
+            citation = assignment.citation
+            if citation:
+                citations[citation.citation_id] = citation
+            holes = [span for span, _ in credits]
+            for c_index, span in enumerate(claim_spans(sentence.text, holes)):
+                text = claim_text(sentence.text, span, holes)
+                checkworthy, reason = checkworthiness(text)
+                claims.append(Claim(
+                    claim_id=content_id("claim", sentence.sentence_id, span[0], span[1], text),
+                    article_id=article.article_id, sentence_id=sentence.sentence_id,
+                    sentence_index=sentence.sentence_index, claim_index=c_index, text=text, span=span,
+                    citation_id=citation.citation_id if citation else None,
+                    assigned_by=assignment.assigned_by,
+                    cited_outlets=citation.outlets if citation else (),
+                    date_start=citation.date_start if citation else None,
+                    date_end=citation.date_end if citation else None,
+                    checkworthy=checkworthy, checkworthy_reason=reason, sentence_text=sentence.text,
+                ))
+    return ExtractedArticle(article, sentences, list(citations.values()), claims)

@@ -1,0 +1,18 @@
+"""The one error type users see: a single line naming the file and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SourcecheckError(Exception):
+    """A failure the user can act on; the CLI prints it as one line and exits non-zero."""
+
+
+class InputError(SourcecheckError):
+    """Bad input in a named file (an article, a source document, a warehouse)."""
+
+    def __init__(self, path: str | Path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
