@@ -10,7 +10,7 @@ from claims.checkworthiness import checkworthiness
 from claims.citations import attribute_citations, parenthetical_credits
 from claims.outlets import OutletRegistry
 from claims.records import Article, Citation, Claim, Sentence
-from claims.sentences import split_sentences
+from sourcecheck.sentences import split_sentences
 from sourcecheck.ids import content_id
 
 

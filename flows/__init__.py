@@ -1,0 +1,20 @@
+"""Prefect flows: the table of contents of each job. The work lives in the stage packages.
+
+Prefect is made quiet before it is imported: no telemetry, warnings only, so users see sourcecheck's own
+output and nothing else. Without a configured server the first flow starts Prefect's temporary local API.
+"""
+
+import os
+
+for _key, _value in {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "CRITICAL",  # failures reach the user as sourcecheck's one-line error
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "HF_HUB_OFFLINE": "1",  # models load from disk; set HF_HUB_OFFLINE=0 to let a Hugging Face id download
+    "TRANSFORMERS_VERBOSITY": "error",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}.items():
+    os.environ.setdefault(_key, _value)

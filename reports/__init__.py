@@ -1,0 +1,1 @@
+"""Rendering warehouse views for people: the HTML reviewer report and Markdown summaries."""

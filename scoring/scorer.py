@@ -1,0 +1,42 @@
+"""The `Scorer` interface: a claim and its candidate passages in, support and contradiction scores out.
+
+A scorer is chosen by name (`SCORERS`), recorded with every run (name and version), and the flow only ever
+calls `score`: the model-based scorer slots in by registering here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from claims.records import Claim
+from scoring.records import PairScore
+from sources.records import Candidate
+
+
+class Scorer(Protocol):
+    name: str
+    version: str
+
+    def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
+        """One PairScore per candidate, in the same order; batched inside when the scorer can."""
+        ...
+
+
+SCORERS: dict[str, Callable[[], Scorer]] = {}
+
+
+def register_scorer(name: str):
+    def decorate(factory: Callable[[], Scorer]) -> Callable[[], Scorer]:
+        SCORERS[name] = factory
+        return factory
+    return decorate
+
+
+def load_scorer(name: str) -> Scorer:
+    from sourcecheck.errors import SourcecheckError
+    import scoring.similarity_slots  # noqa: F401  (registers the built-in scorer)
+
+    if name not in SCORERS:
+        raise SourcecheckError(f"unknown scorer {name!r}; available: {', '.join(sorted(SCORERS))}")
+    return SCORERS[name]()

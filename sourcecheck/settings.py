@@ -1,0 +1,34 @@
+"""The knobs of a verification run, in one place; every run stores them (runs.parameters)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+
+from scoring.verdicts import VerdictRule
+from sources.embeddings import DEFAULT_MODEL
+from sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
+
+
+@dataclass(frozen=True)
+class VerifySettings:
+    embedding_model: str = DEFAULT_MODEL
+    scorer: str = "similarity-slots"
+    date_window_days: int = DATE_WINDOW_DAYS
+    top_k_cited: int = TOP_K_CITED
+    top_k_store: int = TOP_K_STORE
+    support_min: float = VerdictRule.support_min
+    contradiction_min: float = VerdictRule.contradiction_min
+
+    @classmethod
+    def from_env(cls) -> "VerifySettings":
+        """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL and SOURCECHECK_SCORER."""
+        return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL,
+                   scorer=os.environ.get("SOURCECHECK_SCORER") or "similarity-slots")
+
+    @property
+    def verdict_rule(self) -> VerdictRule:
+        return VerdictRule(self.support_min, self.contradiction_min)
+
+    def as_params(self) -> dict:
+        return asdict(self)

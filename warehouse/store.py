@@ -1,0 +1,380 @@
+"""Every SQL statement of sourcecheck, behind one class.
+
+One writer at a time: DuckDB locks the file per process, so connections open late, close early, and retry
+while another process holds the lock. Each stage writes in one transaction: a failure rolls back to the
+previous consistent state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from claims.extract import ExtractedArticle
+from claims.outlets import OutletRegistry
+from scoring.records import PairScore, Verdict
+from sources.records import Candidate, Passage, SourceDocument
+from sources.retrieval import PassageIndex
+from sourcecheck.errors import InputError, SourcecheckError
+
+SCHEMA_VERSION = 1
+LOCK_WAIT_SECONDS = 30.0
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("SOURCECHECK_DB") or "warehouse.duckdb")
+
+
+def _sql(name: str) -> str:
+    return resources.files("warehouse").joinpath(f"schema/{name}").read_text("utf-8")
+
+
+class Warehouse:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool):
+        self.con, self.path, self.read_only = con, path, read_only
+
+    # -- opening -------------------------------------------------------------------------------------------
+    @classmethod
+    @contextmanager
+    def open(cls, path: Path, read_only: bool = False) -> Iterator["Warehouse"]:
+        """Open (creating and migrating on first write use); closes on exit so the file lock is released."""
+        path = Path(path)
+        if read_only and not path.exists():
+            raise InputError(path, "no warehouse here yet (run `sourcecheck sources add` or `sourcecheck demo`)")
+        if path.exists() and path.is_dir():
+            raise InputError(path, "is a directory, not a DuckDB file")
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        con = _connect(path, read_only)
+        try:
+            warehouse = cls(con, path, read_only)
+            warehouse._check_version()
+            if not read_only:
+                warehouse._migrate()
+            yield warehouse
+        finally:
+            con.close()
+
+    def _check_version(self) -> None:
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "schema_version" not in tables:
+            if tables and "runs" not in tables:
+                raise InputError(self.path, "is a DuckDB file but not a sourcecheck warehouse")
+            return
+        found = self._first("SELECT max(version) FROM schema_version")[0] or 0
+        if found > SCHEMA_VERSION:
+            raise InputError(self.path, f"warehouse schema version {found} is newer than this sourcecheck "
+                                        f"understands ({SCHEMA_VERSION}); upgrade sourcecheck")
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self.con.execute(_sql("001_initial.sql"))
+            if not self._first("SELECT count(*) FROM schema_version")[0]:
+                self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+            self.con.execute(_sql("views.sql"))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- outlets -------------------------------------------------------------------------------------------
+    def sync_outlets(self, registry: OutletRegistry, seen: set[str]) -> None:
+        """Registry outlets (with aliases) plus any unregistered outlet seen in a source or a citation."""
+        registered = {o.name: list(o.aliases) for o in registry.outlets}
+        rows = [(name, aliases, True) for name, aliases in registered.items()]
+        rows += [(name, [], False) for name in sorted(seen - set(registered))]
+        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_outlets AS SELECT * FROM outlets LIMIT 0")
+        self.con.execute("DELETE FROM new_outlets")
+        self.con.executemany("INSERT INTO new_outlets VALUES (?, ?, ?)", rows)
+        self.con.execute("""
+            INSERT INTO outlets SELECT * FROM new_outlets
+            ON CONFLICT (outlet) DO UPDATE SET aliases = excluded.aliases,
+                registered = excluded.registered OR outlets.registered""")
+
+    # -- sources -------------------------------------------------------------------------------------------
+    def stored_source_hashes(self, source_ids: list[str]) -> dict[str, str]:
+        rows = self.con.execute("SELECT source_id, content_hash FROM sources WHERE list_contains(?, source_id)",
+                                [source_ids]).fetchall()
+        return dict(rows)
+
+    def missing_embeddings(self, model: str, dimension: int, text_hashes: list[str]) -> set[str]:
+        table = self._embedding_table(model, dimension, create=False)
+        if table is None:
+            return set(text_hashes)
+        have = self.con.execute(f"SELECT text_hash FROM {table} WHERE model = ? AND list_contains(?, text_hash)",
+                                [model, text_hashes]).fetchall()
+        return set(text_hashes) - {r[0] for r in have}
+
+    def store_sources(self, documents: list[SourceDocument], passages: list[Passage], model: str,
+                      vectors: dict[str, np.ndarray], dimension: int) -> None:
+        """Insert new documents, replace changed ones (their old passages retire), add missing vectors."""
+        now = dt.datetime.now()
+        ids = [d.source_id for d in documents]
+        self.con.execute("UPDATE passages SET retired_at = ? WHERE retired_at IS NULL AND list_contains(?, source_id)",
+                         [now, ids])
+        self.con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [ids])
+        source_rows = pa.table({
+            "source_id": ids, "path": [d.path for d in documents], "record_key": [d.record_key for d in documents],
+            "outlet": [d.outlet for d in documents], "published": [d.published for d in documents],
+            "language": [d.language for d in documents], "title": [d.title for d in documents],
+            "url": [d.url for d in documents], "illustrative": [d.illustrative for d in documents],
+            "content_hash": [d.content_hash for d in documents], "text": [d.text for d in documents],
+            "ingested_at": pa.array([now] * len(documents), pa.timestamp("us")),
+        })
+        self.con.execute("INSERT INTO sources BY NAME SELECT * FROM source_rows")
+        passage_rows = pa.table({
+            "passage_id": [p.passage_id for p in passages], "source_id": [p.source_id for p in passages],
+            "passage_index": pa.array([p.passage_index for p in passages], pa.int32()),
+            "text": [p.text for p in passages], "context": [p.context for p in passages],
+            "start_char": pa.array([p.start for p in passages], pa.int32()),
+            "end_char": pa.array([p.end for p in passages], pa.int32()),
+            "text_hash": [p.text_hash for p in passages],
+        })
+        # A document changed and changed back gets its old passage ids again: revive rather than duplicate.
+        self.con.execute("DELETE FROM passages WHERE passage_id IN (SELECT passage_id FROM passage_rows)")
+        self.con.execute("INSERT INTO passages BY NAME SELECT *, NULL::TIMESTAMP AS retired_at FROM passage_rows")
+        if vectors:
+            table = self._embedding_table(model, dimension, create=True)
+            hashes = list(vectors)
+            matrix = np.stack([vectors[h] for h in hashes]).astype(np.float32)
+            vector_rows = pa.table({
+                "model": [model] * len(hashes), "text_hash": hashes,
+                "vector": pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel()), dimension),
+            })
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM vector_rows ON CONFLICT DO NOTHING")
+
+    def _embedding_table(self, model: str, dimension: int, create: bool) -> str | None:
+        row = self._first("SELECT dimension, table_name FROM embedding_models WHERE model = ?", [model])
+        if row:
+            if row[0] != dimension:
+                raise SourcecheckError(f"{self.path}: model {model!r} is stored with dimension {row[0]}, "
+                                       f"but the loaded model gives {dimension}")
+            return row[1]
+        if not create:
+            return None
+        table = f"embeddings_{int(dimension)}"
+        self.con.execute(_sql("embeddings_table.sql").format(dimension=int(dimension)))
+        self.con.execute("INSERT INTO embedding_models VALUES (?, ?, ?)", [model, dimension, table])
+        return table
+
+    def passage_index(self, model: str, dimension: int) -> PassageIndex:
+        """Every current passage with a vector of `model`, loaded through Arrow in one query."""
+        table = self._embedding_table(model, dimension, create=False)
+        if table is None:
+            return _empty_index(dimension)
+        arrow = self.con.sql(f"""
+            SELECT p.passage_id, s.outlet, s.published, p.text, p.context, e.vector
+            FROM passages p JOIN sources s USING (source_id)
+            JOIN {table} e ON e.model = ? AND e.text_hash = p.text_hash
+            WHERE p.retired_at IS NULL
+            ORDER BY p.passage_id""", params=[model]).to_arrow_table()
+        if not arrow.num_rows:
+            return _empty_index(dimension)
+        vectors = arrow.column("vector").combine_chunks().flatten().to_numpy().reshape(-1, dimension)
+        return PassageIndex(
+            passage_ids=np.array(arrow.column("passage_id").to_pylist(), dtype=object),
+            outlets=np.array(arrow.column("outlet").to_pylist(), dtype=object),
+            published=arrow.column("published").to_numpy().astype("datetime64[D]"),
+            texts=np.array(arrow.column("text").to_pylist(), dtype=object),
+            contexts=np.array(arrow.column("context").to_pylist(), dtype=object),
+            vectors=np.ascontiguousarray(vectors, dtype=np.float32),
+        )
+
+    # -- runs ----------------------------------------------------------------------------------------------
+    def record_run(self, run_id: str, extracted: ExtractedArticle, started_at: dt.datetime, flow_run_id: str | None,
+                   embedding_model: str, scorer: tuple[str, str], parameters: dict, passages_in_store: int,
+                   candidates: list[Candidate], scores: list[PairScore], verdicts: list[Verdict]) -> None:
+        """The article, its sentences, citations and claims, and the run's matches and verdicts: one transaction."""
+        a = extracted.article
+        now = dt.datetime.now()
+        self.con.execute("""
+            INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (article_id) DO UPDATE SET path = excluded.path, title = excluded.title,
+                publication = excluded.publication, published = excluded.published,
+                content_hash = excluded.content_hash, body = excluded.body, updated_at = excluded.updated_at""",
+            [a.article_id, a.path, a.title, a.publication, a.published, a.content_hash, a.body, now])
+        self._insert_new("sentences", "sentence_id", pa.table({
+            "sentence_id": [s.sentence_id for s in extracted.sentences],
+            "article_id": [s.article_id for s in extracted.sentences],
+            "paragraph_index": pa.array([s.paragraph_index for s in extracted.sentences], pa.int32()),
+            "sentence_index": pa.array([s.sentence_index for s in extracted.sentences], pa.int32()),
+            "start_char": pa.array([s.start for s in extracted.sentences], pa.int32()),
+            "end_char": pa.array([s.end for s in extracted.sentences], pa.int32()),
+            "text": [s.text for s in extracted.sentences],
+        }))
+        cits = extracted.citations
+        self._insert_new("citations", "citation_id", pa.table({
+            "citation_id": [c.citation_id for c in cits], "sentence_id": [c.sentence_id for c in cits],
+            "kind": [c.kind for c in cits], "raw": [c.raw for c in cits],
+            "outlets": pa.array([list(c.outlets) for c in cits], pa.list_(pa.string())),
+            "outlet_names": pa.array([list(c.outlet_names) for c in cits], pa.list_(pa.string())),
+            "date_start": pa.array([c.date_start for c in cits], pa.date32()),
+            "date_end": pa.array([c.date_end for c in cits], pa.date32()),
+        }))
+        cl = extracted.claims
+        self._insert_new("claims", "claim_id", pa.table({
+            "claim_id": [c.claim_id for c in cl], "article_id": [c.article_id for c in cl],
+            "sentence_id": [c.sentence_id for c in cl],
+            "claim_index": pa.array([c.claim_index for c in cl], pa.int32()), "text": [c.text for c in cl],
+            "span_start": pa.array([c.span[0] for c in cl], pa.int32()),
+            "span_end": pa.array([c.span[1] for c in cl], pa.int32()),
+            "citation_id": pa.array([c.citation_id for c in cl], pa.string()),
+            "assigned_by": [c.assigned_by for c in cl],
+            "cited_outlets": pa.array([list(c.cited_outlets) for c in cl], pa.list_(pa.string())),
+            "date_start": pa.array([c.date_start for c in cl], pa.date32()),
+            "date_end": pa.array([c.date_end for c in cl], pa.date32()),
+            "checkworthy": [c.checkworthy for c in cl], "checkworthy_reason": [c.checkworthy_reason for c in cl],
+        }))
+        counts: dict[str, int] = {}
+        for v in verdicts:
+            counts[v.status] = counts.get(v.status, 0) + 1
+        self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            run_id, a.article_id, a.content_hash, started_at, now, _user(), socket.gethostname(), flow_run_id,
+            _version(), embedding_model, scorer[0], scorer[1], json.dumps(parameters, sort_keys=True),
+            passages_in_store, len(cl), json.dumps(counts, sort_keys=True)])
+        match_rows = pa.table({
+            "run_id": [run_id] * len(candidates), "claim_id": [c.claim_id for c in candidates],
+            "passage_id": [c.passage_id for c in candidates], "scope": [c.scope for c in candidates],
+            "rank": pa.array([c.rank for c in candidates], pa.int32()),
+            "similarity": pa.array([c.similarity for c in candidates], pa.float64()),
+            "support_score": pa.array([s.support for s in scores], pa.float64()),
+            "contradiction_score": pa.array([s.contradiction for s in scores], pa.float64()),
+            "explanation": [s.explanation for s in scores],
+        })
+        self.con.execute("INSERT INTO matches BY NAME SELECT * FROM match_rows")
+        verdict_rows = pa.table({
+            "run_id": [run_id] * len(verdicts), "claim_id": [v.claim_id for v in verdicts],
+            "status": [v.status for v in verdicts],
+            "support_score": pa.array([v.support_score for v in verdicts], pa.float64()),
+            "contradiction_score": pa.array([v.contradiction_score for v in verdicts], pa.float64()),
+            "evidence_passage_id": pa.array([v.evidence_passage_id for v in verdicts], pa.string()),
+            "evidence_outlet": pa.array([v.evidence_outlet for v in verdicts], pa.string()),
+            "explanation": [v.explanation for v in verdicts],
+        })
+        self.con.execute("INSERT INTO verdicts BY NAME SELECT * FROM verdict_rows")
+
+    def _insert_new(self, table: str, key: str, rows: pa.Table) -> None:
+        self.con.register("incoming_rows", rows)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_rows "
+                             f"WHERE {key} NOT IN (SELECT {key} FROM {table})")
+        finally:
+            self.con.unregister("incoming_rows")
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        tables = ["sources", "passages", "articles", "claims", "runs"]
+        row = self._first("SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in tables))
+        return dict(zip(tables, row))
+
+    def latest_run_id(self) -> str | None:
+        row = self._first("SELECT run_id FROM runs ORDER BY finished_at DESC, run_id DESC LIMIT 1")
+        return row[0] if row else None
+
+    def run(self, run_id: str) -> dict:
+        rows = self._dicts("""SELECT r.*, a.title, a.publication, a.published AS article_published, a.path
+                              FROM runs r JOIN articles a USING (article_id) WHERE run_id = ?""", [run_id])
+        if not rows:
+            raise SourcecheckError(f"{self.path}: no run {run_id!r}")
+        return rows[0]
+
+    def claims_of_run(self, run_id: str) -> list[dict]:
+        return self._dicts("SELECT * FROM claim_status_history WHERE run_id = ? ORDER BY sentence_index, claim_index",
+                           [run_id])
+
+    def matches_of_run(self, run_id: str) -> list[dict]:
+        return self._dicts("""
+            SELECT m.*, p.text, p.context, s.outlet, s.published, s.title, s.illustrative
+            FROM matches m JOIN passages p USING (passage_id) JOIN sources s USING (source_id)
+            WHERE m.run_id = ? ORDER BY m.claim_id, m.scope, m.rank""", [run_id])
+
+    def _first(self, sql: str, params: list | None = None) -> tuple | None:
+        """The first row; fetches all so the connection is free for the next statement (DuckDB 2.0)."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
+
+    def _dicts(self, sql: str, params: list) -> list[dict]:
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # -- the read-only query guard -------------------------------------------------------------------------
+    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        """Run user SQL that only reads. Refuses anything but SELECT-like statements; the connection is
+        read-only with external access off, so no file can be read, written or attached either."""
+        try:
+            statements = duckdb.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise SourcecheckError(f"query: {str(exc).splitlines()[0]}") from None
+        if not statements:
+            raise SourcecheckError("query: no SQL statement given")
+        allowed = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+        for statement in statements:
+            if statement.type not in allowed:
+                kind = statement.type.name
+                raise SourcecheckError(f"query: refused a {kind} statement; `sourcecheck query` only reads "
+                                       "(SELECT, WITH ... SELECT, DESCRIBE, SHOW, EXPLAIN)")
+        try:
+            cur = None
+            for statement in statements:
+                cur = self.con.execute(statement.query)
+            names = [d[0] for d in cur.description] if cur.description else []
+            return names, cur.fetchall()
+        except duckdb.Error as exc:
+            raise SourcecheckError(f"query: {str(exc).splitlines()[0]}") from None
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    config = {"enable_external_access": False} if read_only else {}
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower() and time.monotonic() < deadline:
+                time.sleep(0.25)
+                continue
+            if "lock" in message.lower():
+                raise SourcecheckError(f"{path}: warehouse is in use by another process "
+                                       f"(waited {LOCK_WAIT_SECONDS:.0f} s)") from None
+            raise InputError(path, f"not a DuckDB database ({message.splitlines()[0][:120]})") from None
+        except duckdb.Error as exc:
+            raise InputError(path, f"cannot open warehouse ({str(exc).splitlines()[0][:160]})") from None
+
+
+def _empty_index(dimension: int) -> PassageIndex:
+    empty = np.array([], dtype=object)
+    return PassageIndex(empty, empty, np.array([], dtype="datetime64[D]"), empty, empty,
+                        np.zeros((0, dimension), dtype=np.float32))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def _version() -> str:
+    from sourcecheck import __version__
+
+    return __version__
