@@ -25,7 +25,7 @@ from sourcecheck.ids import content_id
 _PARENS = re.compile(r"\(([^()]{2,160})\)")
 _NAME = r"(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 _INLINE = [
-    re.compile(rf"\b(?:according to|in an? (?:article|report|interview|editorial) (?:in|by|with)|writing in|"
+    re.compile(rf"\b(?i:according to|in an? (?:article|report|interview|editorial) (?:in|by|with)|writing in|"
                rf"quoted by|cited by|told)\s+(?:the\s+)?{_NAME}"),
     re.compile(rf"{_NAME}\s+(?:has\s+|had\s+)?(?:reported|said|wrote|noted|stated|claimed|quoted|cited|announced|"
                rf"published|told)\b"),
@@ -125,7 +125,7 @@ def _prefix_outlet(name: str, registry: OutletRegistry) -> str | None:
 
 
 def _citation(sentence_id: str, kind: str, raw: str, outlets: tuple[str, ...], names: tuple[str, ...],
-              dates: tuple[dt.date, dt.date] | None) -> Citation:
+              dates: tuple[dt.date | None, dt.date | None] | None) -> Citation:
     start, end = dates or (None, None)
     return Citation(
         citation_id=content_id("citation", sentence_id, kind, raw, start, end),

@@ -17,12 +17,13 @@ DATE_RE = re.compile(
 )
 
 
-def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
     """The (first, last) day a citation's date part names, or None if it names no date.
 
     The year comes from the text when written, else from the article's publication date; a date that would
     fall after the article was published is taken from the year before (a January article citing December).
-    Without either, the date is unknown (None) and retrieval does not filter by date.
+    Without either, the text is still a date but its days are unknown, (None, None), and retrieval does
+    not filter by date.
     """
     match = DATE_RE.fullmatch(text.strip())
     if not match:
@@ -34,7 +35,7 @@ def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date, 
     elif reference:
         year = reference.year
     else:
-        return None
+        return None, None
     try:
         if match["d1"]:
             start = dt.date(year, m1, int(match["d1"]))
@@ -45,7 +46,10 @@ def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date, 
     except ValueError:
         return None  # "June 31": not a date, so not a citation date
     if not match["year"] and reference and start > reference + dt.timedelta(days=1):
-        start, end = start.replace(year=year - 1), end.replace(year=end.year - 1)
+        try:
+            start, end = start.replace(year=year - 1), end.replace(year=end.year - 1)
+        except ValueError:  # February 29 of a leap year, cited from the next year
+            return None
     if end < start:
         return None
     return start, end

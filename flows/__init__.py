@@ -18,3 +18,10 @@ for _key, _value in {
     "TOKENIZERS_PARALLELISM": "false",
 }.items():
     os.environ.setdefault(_key, _value)
+
+# Prefect's background services log under their class names, outside the "prefect" logger tree; at exit
+# after a failed flow they warn about unsent events, which is noise next to our one-line error.
+import logging  # noqa: E402
+
+for _service in ("EventsWorker", "APILogWorker", "QueueService"):
+    logging.getLogger(_service).setLevel(logging.CRITICAL)

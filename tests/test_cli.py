@@ -1,0 +1,40 @@
+"""The installed console script, as users and other tools call it: exit codes, quiet output, one-line errors."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+SCRIPT = Path(sys.executable).parent / "sourcecheck"
+
+
+def _run(*args, cwd, env=None):
+    environment = {**os.environ, "PREFECT_HOME": str(Path(cwd) / "prefect"), **(env or {})}
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
+
+
+def test_demo_from_a_fresh_directory_writes_warehouse_and_report(tmp_path):
+    result = _run("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "warehouse.duckdb").exists() and (tmp_path / "report.html").exists()
+    assert "4 contradicted" in result.stdout and "not real reporting" in result.stdout
+    assert result.stderr == ""  # piped: no progress bars, no Prefect chatter
+    again = _run("query", "SELECT count(*) AS runs FROM runs", "--format", "csv", cwd=tmp_path)
+    assert again.stdout.splitlines() == ["runs", "1"]
+
+
+def test_bad_input_exits_non_zero_with_one_line(tmp_path):
+    bad = tmp_path / "notes.rtf"
+    bad.write_text("{\\rtf1}")
+    result = _run("--db", str(tmp_path / "w.duckdb"), "verify", str(bad), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == f"sourcecheck: error: {bad}: unknown article type '.rtf'; expected .md or .txt\n"
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_readme_starts_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    commands = [line for line in readme.splitlines() if line.startswith("make ")]
+    assert commands[:2] == ["make demo", "make test"]

@@ -1,0 +1,78 @@
+"""`sourcecheck query`: read-only SQL, three output formats, and everything it refuses."""
+
+import json
+
+import pytest
+
+from conftest import warehouse_fingerprint
+from sourcecheck.cli import main
+
+
+def test_select_in_three_formats(demo_db, capsys):
+    sql = "SELECT status, count(*) AS n FROM claim_status GROUP BY status ORDER BY status"
+    assert main(["--db", str(demo_db), "query", sql, "--format", "json"]) == 0
+    as_json = {r["status"]: r["n"] for r in json.loads(capsys.readouterr().out)}
+    assert as_json["contradicted"] == 4
+    assert main(["--db", str(demo_db), "query", sql, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "status,n"
+    assert main(["--db", str(demo_db), "query", sql]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["status", "n"] and table[-1] == f"({len(as_json)} rows)"
+
+
+@pytest.mark.parametrize("sql, refusal", [
+    ("INSERT INTO outlets VALUES ('X', [], true)", "refused a INSERT statement"),
+    ("DELETE FROM verdicts", "refused a DELETE statement"),
+    ("UPDATE verdicts SET status = 'supported'", "refused a UPDATE statement"),
+    ("DROP TABLE runs", "refused a DROP statement"),
+    ("CREATE TABLE x AS SELECT 1", "refused a CREATE statement"),
+    ("SELECT 1; DELETE FROM runs", "refused a DELETE statement"),
+    ("ATTACH '/tmp/other.duckdb' AS other", "refused a ATTACH statement"),
+    ("COPY runs TO '/tmp/runs.csv'", "refused a COPY statement"),
+    ("SET enable_external_access = true", "refused a SET statement"),
+    ("INSTALL httpfs", "refused a"),
+    ("SELECT * FROM read_csv('/etc/passwd')", "Permission Error"),
+    ("SELECT * FROM read_text('/etc/hostname')", "Permission Error"),
+    ("SELEC 1", "query: Parser Error"),
+])
+def test_query_refuses_anything_that_writes_or_reaches_outside(demo_db, sql, refusal, capsys):
+    before = warehouse_fingerprint(demo_db)
+    assert main(["--db", str(demo_db), "query", sql]) == 1
+    err = capsys.readouterr().err
+    assert refusal in err and err.count("\n") == 1
+    assert warehouse_fingerprint(demo_db) == before
+
+
+def test_query_without_a_warehouse(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "none.duckdb"), "query", "SELECT 1"]) == 1
+    assert "no warehouse here yet" in capsys.readouterr().err
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_file_that_is_not_duckdb_is_refused(tmp_path, capsys):
+    fake = tmp_path / "warehouse.duckdb"
+    fake.write_text("this is not a database\n" * 100)
+    assert main(["--db", str(fake), "query", "SELECT 1"]) == 1
+    assert "not a DuckDB database" in capsys.readouterr().err
+    assert main(["--db", str(fake), "sources", "add", str(tmp_path)]) == 1
+    assert fake.read_text() == "this is not a database\n" * 100
+
+
+def test_warehouse_from_a_newer_schema_is_refused(demo_db, tmp_path, capsys):
+    import shutil
+
+    import duckdb
+
+    newer = tmp_path / "newer.duckdb"
+    shutil.copy(demo_db, newer)
+    con = duckdb.connect(str(newer))
+    con.execute("INSERT INTO schema_version (version) VALUES (99)")
+    con.close()
+    assert main(["--db", str(newer), "query", "SELECT 1"]) == 1
+    assert "schema version 99 is newer" in capsys.readouterr().err
+
+
+def test_env_var_selects_the_warehouse(demo_db, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_DB", str(demo_db))
+    assert main(["query", "SELECT count(*) AS n FROM runs", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", "1"]

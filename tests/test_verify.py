@@ -1,0 +1,134 @@
+"""Verification of the seed article against the demo sources: verdicts, the claim_status view, re-runs."""
+
+import pytest
+
+from conftest import EXAMPLE, rows, warehouse_fingerprint
+from sourcecheck.cli import main
+
+CONTRACT_COLUMNS = ["claim_id", "article_id", "sentence_index", "sentence_text", "claim_text", "cited_outlets",
+                    "status", "support_score", "contradiction_score", "evidence_outlet", "evidence_text", "run_id"]
+
+
+def _status(db) -> dict[tuple[int, int], tuple]:
+    found = rows(db, """SELECT sentence_index, claim_index, status, evidence_outlet, explanation FROM claim_status""")
+    return {(s, c): (status, outlet, explanation) for s, c, status, outlet, explanation in found}
+
+
+@pytest.mark.parametrize("sentence, slot", [
+    (6, "number (personnel)"),   # around 2,000 personnel; Krasnaya Zvezda says about 1,300
+    (12, "number (km)"),         # a 400-kilometer march; Krasnaya Zvezda says 300
+    (16, "date"),                # June 7; Krasnaya Zvezda says June 5
+    (34, "place"),               # southern Kazakhstan; Interfax says southern Kyrgyzstan
+])
+def test_cited_source_with_a_different_slot_contradicts(demo_db, sentence, slot):
+    status, outlet, explanation = _status(demo_db)[(sentence, 0)]
+    assert status == "contradicted"
+    assert f"differs on {slot}" in explanation
+
+
+@pytest.mark.parametrize("sentence, outlet", [(10, "Interfax"), (19, "Xinhua")])
+def test_claim_found_only_in_another_outlet_is_misattributed(demo_db, sentence, outlet):
+    status, evidence_outlet, explanation = _status(demo_db)[(sentence, 0)]
+    assert (status, evidence_outlet) == ("misattributed", outlet)
+    assert "the cited source (Krasnaya Zvezda) does not support it" in explanation
+
+
+@pytest.mark.parametrize("sentence", [7, 17])  # Uzbekistan's absence; the Arab Spring: no source covers them
+def test_claim_no_source_covers_is_not_found(demo_db, sentence):
+    assert _status(demo_db)[(sentence, 0)][0] == "not_found"
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    (0, "Interfax"), (2, "Interfax"), (5, "Krasnaya Zvezda"), (8, "Krasnaya Zvezda"), (9, "Krasnaya Zvezda"),
+    (20, "Krasnaya Zvezda"), (21, "Krasnaya Zvezda"), (22, "Xinhua"), (23, "Xinhua"), (26, "Xinhua"),
+    (28, "Xinhua"), (29, "Renmin Ribao"), (30, "Renmin Ribao"), (31, "Renmin Ribao"),
+])
+def test_paraphrase_in_the_cited_source_supports(demo_db, sentence, outlet):
+    assert _status(demo_db)[(sentence, 0)][:2] == ("supported", outlet)
+
+
+def test_analysis_is_uncheckable_and_not_scored(demo_db):
+    statuses = _status(demo_db)
+    for key in [(1, 0), (11, 0), (15, 0), (15, 1), (32, 0), (38, 0)]:
+        assert statuses[key][0] == "uncheckable", key
+    assert rows(demo_db, """SELECT count(*) FROM matches JOIN claim_status USING (claim_id, run_id)
+                            WHERE status = 'uncheckable'""") == [(0,)]
+
+
+def test_claim_status_has_the_contract_columns_first(demo_db):
+    columns = [r[0] for r in rows(demo_db, "DESCRIBE claim_status")]
+    assert columns[: len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
+    types = dict(rows(demo_db, "SELECT column_name, column_type FROM (DESCRIBE claim_status)"))
+    assert types["cited_outlets"] == "VARCHAR[]"
+    assert types["support_score"] == types["contradiction_score"] == "DOUBLE"
+
+
+def test_run_records_models_parameters_and_counts(demo_db):
+    [(model, scorer, params, claims, counts)] = rows(
+        demo_db, "SELECT embedding_model, scorer, parameters, claims, status_counts FROM runs")
+    assert model == "all-MiniLM-L6-v2" and scorer == "similarity-slots"
+    assert '"support_min": 0.5' in params and '"date_window_days": 3' in params
+    assert claims == rows(demo_db, "SELECT count(*) FROM claim_status")[0][0]
+    assert '"contradicted": 4' in counts
+
+
+def test_reverifying_makes_a_new_run_without_duplicate_rows(db, capsys):
+    article = str(EXAMPLE / "article.md")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", article]) == 0
+    tables = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), (SELECT count(*) FROM claims), " \
+             "(SELECT count(*) FROM citations), (SELECT count(*) FROM claim_status)"
+    first = rows(db, tables)
+    first_status = rows(db, "SELECT claim_id, status FROM claim_status ORDER BY claim_id")
+    assert main(["--db", str(db), "verify", article]) == 0
+    assert rows(db, tables) == first
+    assert rows(db, "SELECT count(*) FROM runs") == [(2,)]
+    assert rows(db, "SELECT claim_id, status FROM claim_status ORDER BY claim_id") == first_status
+    assert rows(db, "SELECT count(DISTINCT run_id) FROM claim_status") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM claim_status_history") == [(2 * first[0][4],)]
+
+
+def test_edited_article_keeps_its_identity_and_shows_only_the_latest_claims(db, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
+                       "About 1,300 servicemen took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    assert rows(db, "SELECT status FROM claim_status") == [("supported",)]
+    article.write_text(article.read_text().replace("1,300", "2,000"))
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert rows(db, "SELECT status, claim_text FROM claim_status") == [
+        ("contradicted", "About 2,000 servicemen took part in Peace Mission 2012.")]
+
+
+def test_uncited_claim_is_checked_against_the_whole_store(db, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
+                       "The foreign ministers put a missile defense clause into the final communique of the Beijing summit.\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    assert rows(db, "SELECT status, evidence_outlet, cited_outlets FROM claim_status") == [("supported", "Xinhua", [])]
+
+
+BAD_ARTICLES = {
+    "empty.md": (b"", "file is empty"),
+    "front-matter-only.md": (b"---\ntitle: Nothing\n---\n", "article has no text"),
+    "latin1.md": ("Caf\xe9 (TASS, June 3).".encode("latin-1"), "not UTF-8 text"),
+    "article.docx": (b"PK\x03\x04", "unknown article type '.docx'"),
+    "bad-date.md": (b"---\npublished: yesterday\n---\nText.\n", "`published` is not a date"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ARTICLES))
+def test_bad_article_gives_one_line_error_and_leaves_the_warehouse_unchanged(name, db, tmp_path, capsys):
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources" / "xinhua-2012-06-14-ci-guowei.md")]) == 0
+    before = warehouse_fingerprint(db)
+    content, message = BAD_ARTICLES[name]
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    capsys.readouterr()
+    assert main(["--db", str(db), "verify", str(EXAMPLE / "article.md"), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err and message in err
+    assert warehouse_fingerprint(db) == before
