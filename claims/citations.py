@@ -41,10 +41,11 @@ _UNNAMED = [
 
 @dataclass(frozen=True)
 class Assignment:
-    """The citation that covers one sentence, and how it was assigned."""
+    """The citation that covers one sentence, how it was assigned, and the credits written in the sentence."""
 
     citation: Citation | None
     assigned_by: str  # parenthetical | inline | unnamed | none
+    credits: tuple[tuple[tuple[int, int], Citation], ...] = ()
 
 
 def parenthetical_credits(sentence: str, sentence_id: str, registry: OutletRegistry,
@@ -93,25 +94,21 @@ def attribute_citations(sentences: list[tuple[str, str]], registry: OutletRegist
         covering = next((credits[j][-1][1] for j in range(i, len(sentences)) if credits[j]), None)
         own = inline[i]
         if credits[i]:
-            assignments.append(Assignment(covering, "parenthetical"))
+            citation, assigned_by = covering, "parenthetical"
         elif own and own.kind == "inline":
             date_from = covering if covering and set(own.outlets) & set(covering.outlets) else None
             if date_from:
                 own = _citation(own.sentence_id, "inline", own.raw, own.outlets, own.outlet_names,
                                 (date_from.date_start, date_from.date_end))
-            assignments.append(Assignment(own, "inline"))
+            citation, assigned_by = own, "inline"
         elif own:
-            assignments.append(Assignment(own, "unnamed"))
+            citation, assigned_by = own, "unnamed"
         elif covering:
-            assignments.append(Assignment(covering, "parenthetical"))
+            citation, assigned_by = covering, "parenthetical"
         else:
-            assignments.append(Assignment(None, "none"))
+            citation, assigned_by = None, "none"
+        assignments.append(Assignment(citation, assigned_by, tuple(credits[i])))
     return assignments
-
-
-def credit_spans(sentence: str, registry: OutletRegistry, reference: dt.date | None) -> list[tuple[int, int]]:
-    """Character spans of the credit parentheticals in a sentence (removed from claim text)."""
-    return [span for span, _ in parenthetical_credits(sentence, "", registry, reference)]
 
 
 def _prefix_outlet(name: str, registry: OutletRegistry) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from claims.articles import paragraphs
 from claims.atomic import claim_spans, claim_text
 from claims.checkworthiness import checkworthiness
-from claims.citations import attribute_citations, parenthetical_credits
+from claims.citations import attribute_citations
 from claims.outlets import OutletRegistry
 from claims.records import Article, Citation, Claim, Sentence
 from sourcecheck.sentences import split_sentences
@@ -40,13 +40,12 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
         assignments = attribute_citations([(s.sentence_id, s.text) for s in paragraph_sentences], registry,
                                           article.published)
         for sentence, assignment in zip(paragraph_sentences, assignments):
-            credits = parenthetical_credits(sentence.text, sentence.sentence_id, registry, article.published)
-            for _, credit in credits:
+            for _, credit in assignment.credits:
                 citations[credit.citation_id] = credit
             citation = assignment.citation
             if citation:
                 citations[citation.citation_id] = citation
-            holes = [span for span, _ in credits]
+            holes = [span for span, _ in assignment.credits]
             for c_index, span in enumerate(claim_spans(sentence.text, holes)):
                 text = claim_text(sentence.text, span, holes)
                 checkworthy, reason = checkworthiness(text)

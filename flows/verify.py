@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def verify_article(article_path: str, db: str, settings: VerifySettings) -> RunS
     verdicts = decide_verdicts(extracted, candidates, scores, settings)
     run_id = record_run(db, extracted, started_at, settings, len(index), candidates, scores, verdicts)
     summary = RunSummary(run_id, article_path, extracted.article.title, len(extracted.claims),
-                         _count(v.status for v in verdicts), len(index))
+                         dict(Counter(v.status for v in verdicts)), len(index))
     create_markdown_artifact(key="verification-summary", markdown=summary_markdown(summary),
                              description=f"sourcecheck verdicts for {extracted.article.title or article_path}")
     return summary
@@ -130,10 +131,3 @@ def _group(items, key=lambda c: c.claim_id) -> dict:
     for item in items:
         grouped.setdefault(key(item), []).append(item)
     return grouped
-
-
-def _count(statuses) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for status in statuses:
-        counts[status] = counts.get(status, 0) + 1
-    return counts

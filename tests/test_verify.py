@@ -132,3 +132,16 @@ def test_bad_article_gives_one_line_error_and_leaves_the_warehouse_unchanged(nam
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(bad) in err and message in err
     assert warehouse_fingerprint(db) == before
+
+
+def test_run_summary_is_published_as_a_prefect_artifact(demo_db):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    [run_id] = [r[0] for r in rows(demo_db, "SELECT run_id FROM runs")]
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["verification-summary"])))
+    [artifact] = [a for a in artifacts if run_id in a.data]
+    assert artifact.type == "markdown"
+    assert "| contradicted | 4 |" in artifact.data

@@ -13,6 +13,7 @@ import json
 import os
 import socket
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -243,9 +244,7 @@ class Warehouse:
             "date_end": pa.array([c.date_end for c in cl], pa.date32()),
             "checkworthy": [c.checkworthy for c in cl], "checkworthy_reason": [c.checkworthy_reason for c in cl],
         }))
-        counts: dict[str, int] = {}
-        for v in verdicts:
-            counts[v.status] = counts.get(v.status, 0) + 1
+        counts = Counter(v.status for v in verdicts)
         self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             run_id, a.article_id, a.content_hash, started_at, now, _user(), socket.gethostname(), flow_run_id,
             _version(), embedding_model, scorer[0], scorer[1], json.dumps(parameters, sort_keys=True),
