@@ -8,7 +8,7 @@ from pathlib import Path
 from claims.records import Article
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
-from sourcecheck.textfiles import parse_date, read_text, split_front_matter
+from sourcecheck.textfiles import parse_date, read_text, split_front_matter, text_field
 
 ARTICLE_SUFFIXES = {".md", ".markdown", ".txt"}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -24,9 +24,10 @@ def read_article(path: Path) -> Article:
     published = parse_date(meta["published"], "published", path) if meta.get("published") else None
     if not paragraphs(body):
         raise InputError(path, "article has no text after its front matter")
-    title = _str_or_none(meta.get("title"))
-    publication = _str_or_none(meta.get("publication"))
-    key = meta.get("id") or (f"{publication}|{title}" if title else path.stem)
+    title = text_field(meta, "title", path)
+    publication = text_field(meta, "publication", path)
+    # An article keeps its identity across edits: its own `id`, else publication + title, else where it lives.
+    key = text_field(meta, "id", path) or (f"{publication}|{title}" if title else str(path.resolve()))
     return Article(
         article_id=content_id("article", key),
         path=str(path),
@@ -56,7 +57,3 @@ def paragraphs(body: str) -> list[tuple[int, str]]:
             found.append((offset, body[offset: offset + len(stripped)]))
         start = block.end() if block else end
     return found
-
-
-def _str_or_none(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None

@@ -39,12 +39,13 @@ def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date |
     try:
         if match["d1"]:
             start = dt.date(year, m1, int(match["d1"]))
-            end = dt.date(year, m2, int(match["d2"])) if match["d2"] else start
+            # "December 30-January 2" ends in the next year
+            end = dt.date(year + (m2 < m1), m2, int(match["d2"])) if match["d2"] else start
         else:
             start = dt.date(year, m1, 1)
             end = dt.date(year, m1, calendar.monthrange(year, m1)[1])
     except ValueError:
-        return None  # "June 31": not a date, so not a citation date
+        return None, None  # "June 31": written as a date, so the credit stands, but its days are unknown
     if not match["year"] and reference and start > reference + dt.timedelta(days=1):
         try:
             start, end = start.replace(year=year - 1), end.replace(year=end.year - 1)

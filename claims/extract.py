@@ -50,7 +50,10 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
                 text = claim_text(sentence.text, span, holes)
                 checkworthy, reason = checkworthiness(text)
                 claims.append(Claim(
-                    claim_id=content_id("claim", sentence.sentence_id, span[0], span[1], text),
+                    # what a claim says includes whom it cites: a changed credit makes a new claim
+                    claim_id=content_id("claim", sentence.sentence_id, span[0], span[1], text,
+                                        citation.citation_id if citation else None, assignment.assigned_by,
+                                        checkworthy),
                     article_id=article.article_id, sentence_id=sentence.sentence_id,
                     sentence_index=sentence.sentence_index, claim_index=c_index, text=text, span=span,
                     citation_id=citation.citation_id if citation else None,

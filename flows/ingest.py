@@ -21,18 +21,21 @@ from warehouse import Warehouse
 @dataclass(frozen=True)
 class IngestSummary:
     files: int
+    skipped: int               # files of other types inside the directories given
     documents: int
     unchanged: int
     stored: int
+    removed: int               # records gone from files read again
     passages: int
     embedded: int
 
 
 @task(cache_policy=NO_CACHE)
-def read_sources(paths: list[str]) -> tuple[int, list[SourceDocument]]:
+def read_sources(paths: list[str]) -> tuple[int, int, list[SourceDocument]]:
     registry = load_registry()
-    files = source_files([Path(p) for p in paths])
-    return len(files), [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
+    files, skipped = source_files([Path(p) for p in paths])
+    documents = [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
+    return len(files), len(skipped), documents
 
 
 @task(cache_policy=NO_CACHE)
@@ -43,31 +46,37 @@ def changed_documents(db: str, documents: list[SourceDocument]) -> list[SourceDo
 
 
 @task(cache_policy=NO_CACHE)
-def embed_new_passages(db: str, passages: list[Passage], model: str) -> tuple[dict[str, np.ndarray], int]:
-    """Vectors for passage texts the warehouse has no vector for yet (cache by text hash and model)."""
+def embed_missing(db: str, passages: list[Passage], model: str) -> tuple[dict[str, np.ndarray], int]:
+    """Vectors for every text that has none for this model: the new passages, and stored passages never
+    embedded with it (the model was switched). Vectors are cached by (model, text hash)."""
     embedder = load_embedder(model)
     texts = {p.text_hash: p.text for p in passages}
     with Warehouse.open(Path(db)) as wh:
-        missing = sorted(wh.missing_embeddings(model, embedder.dimension, list(texts)))
-    vectors = embedder.encode([texts[h] for h in missing], "embedding passages") if missing else []
-    return dict(zip(missing, vectors)), embedder.dimension
+        missing = wh.missing_embeddings(model, embedder.dimension, list(texts))
+        texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension)
+    hashes = sorted(texts)
+    vectors = embedder.encode([texts[h] for h in hashes], "embedding passages") if hashes else []
+    return dict(zip(hashes, vectors)), embedder.dimension
 
 
 @task(cache_policy=NO_CACHE)
-def store_sources(db: str, documents: list[SourceDocument], passages: list[Passage], model: str,
-                  vectors: dict[str, np.ndarray], dimension: int) -> None:
+def store_sources(db: str, documents: list[SourceDocument], changed: list[SourceDocument], passages: list[Passage],
+                  model: str, vectors: dict[str, np.ndarray], dimension: int) -> int:
+    """One transaction: retire records gone from their files, store changed documents, add vectors."""
     with Warehouse.open(Path(db)) as wh, wh.transaction():
+        removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.source_id for d in documents])
         wh.sync_outlets(load_registry(), {d.outlet for d in documents})
-        wh.store_sources(documents, passages, model, vectors, dimension)
+        wh.store_sources(changed, passages)
+        wh.store_vectors(model, dimension, vectors)
+    return removed
 
 
 @flow(name="ingest_sources", log_prints=False)
 def ingest_sources(paths: list[str], db: str, model: str) -> IngestSummary:
-    files, documents = read_sources(paths)
+    files, skipped, documents = read_sources(paths)
     changed = changed_documents(db, documents)
     passages = [p for doc in changed for p in passages_of(doc)]
-    vectors, dimension = embed_new_passages(db, passages, model)
-    if changed:
-        store_sources(db, changed, passages, model, vectors, dimension)
-    return IngestSummary(files=files, documents=len(documents), unchanged=len(documents) - len(changed),
-                         stored=len(changed), passages=len(passages), embedded=len(vectors))
+    vectors, dimension = embed_missing(db, passages, model)
+    removed = store_sources(db, documents, changed, passages, model, vectors, dimension)
+    return IngestSummary(files=files, skipped=skipped, documents=len(documents), unchanged=len(documents) - len(changed),
+                         stored=len(changed), removed=removed, passages=len(passages), embedded=len(vectors))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections import Counter
@@ -24,6 +25,7 @@ from sources.records import Candidate
 from sources.retrieval import ClaimQuery, PassageIndex, retrieve
 from sourcecheck.progress import progress
 from sourcecheck.settings import VerifySettings
+from sourcecheck.errors import SourcecheckError
 from warehouse import Warehouse
 
 
@@ -47,6 +49,10 @@ def read_claims(article_path: str) -> ExtractedArticle:
 def load_passage_index(db: str, model: str) -> PassageIndex:
     embedder = load_embedder(model)
     with Warehouse.open(Path(db)) as wh:
+        unembedded = len(wh.texts_without_vectors(model, embedder.dimension))
+        if unembedded:
+            raise SourcecheckError(f"{db}: {unembedded} passages have no vectors of the embedding model {model!r}; "
+                                   "run `sourcecheck sources add` with this model first")
         return wh.passage_index(model, embedder.dimension)
 
 
@@ -95,8 +101,9 @@ def record_run(db: str, extracted: ExtractedArticle, started_at: dt.datetime, se
     run_id = str(uuid.uuid4())
     with Warehouse.open(Path(db)) as wh, wh.transaction():
         wh.sync_outlets(load_registry(), {o for c in extracted.citations for o in c.outlets})
+        parameters = settings.as_params() | {"scorer_parameters": _parameters_of(scorer)}
         wh.record_run(run_id, extracted, started_at, flow_run.get_id(), settings.embedding_model,
-                      (scorer.name, scorer.version), settings.as_params(), passages_in_store,
+                      (scorer.name, scorer.version), parameters, passages_in_store,
                       candidates, scores, verdicts)
     return run_id
 
@@ -124,6 +131,11 @@ def verify_all(article_paths: list[str], db: str, settings: VerifySettings) -> l
     for path in article_paths:
         read_article(Path(path))
     return [verify_article(path, db, settings) for path in article_paths]
+
+
+def _parameters_of(scorer) -> dict:
+    """A scorer's calibration, stored with the run (dataclass scorers expose it as fields)."""
+    return dataclasses.asdict(scorer) if dataclasses.is_dataclass(scorer) else {}
 
 
 def _group(items, key=lambda c: c.claim_id) -> dict:

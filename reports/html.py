@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from reports.summary import STATUSES
+from sourcecheck.errors import InputError
 from warehouse import Warehouse
 
 FLAGGED = ("contradicted", "misattributed", "not_found")
@@ -43,6 +44,10 @@ def render_report(wh: Warehouse, run_id: str) -> str:
 
 
 def write_report(wh: Warehouse, run_id: str, out: Path) -> Path:
+    if out.is_dir():
+        raise InputError(out, "is a directory; give the report file's path, e.g. report.html")
+    if not out.parent.is_dir():
+        raise InputError(out, f"folder {out.parent} does not exist")
     html = render_report(wh, run_id)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(html, encoding="utf-8")

@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from claims.dates import MONTHS
+from sourcecheck.errors import InputError
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
@@ -154,8 +155,14 @@ def _day(day: tuple[int, int]) -> str:
 def _gazetteer(extra: str | None) -> re.Pattern:
     entries = yaml.safe_load(resources.files("scoring").joinpath("data/places.yaml").read_text("utf-8"))
     if extra:
-        with open(extra, encoding="utf-8") as fh:
-            entries += yaml.safe_load(fh) or []
+        try:
+            with open(extra, encoding="utf-8") as fh:
+                added = yaml.safe_load(fh) or []
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise InputError(extra, f"cannot read the places file ({type(exc).__name__})") from None
+        if not isinstance(added, list) or not all(isinstance(e, dict) and e.get("name") for e in added):
+            raise InputError(extra, "places file must be a list of entries with `name` and optional `aliases`")
+        entries += added
     global _PLACE_NAMES
     _PLACE_NAMES = {}
     for entry in entries:

@@ -79,8 +79,10 @@ def _sources_add(args: argparse.Namespace) -> int:
     started = time.monotonic()
     summary = _ingest(args.paths, _db(args))
     print(f"sources: {summary.documents} documents from {summary.files} files; {summary.stored} stored "
-          f"({summary.passages} passages, {summary.embedded} new vectors), {summary.unchanged} unchanged "
-          f"[{time.monotonic() - started:.1f} s, {_db(args)}]")
+          f"({summary.passages} passages, {summary.embedded} new vectors), {summary.unchanged} unchanged"
+          + (f", {summary.removed} removed" if summary.removed else "")
+          + (f"; {summary.skipped} file{'s' * (summary.skipped != 1)} of other types skipped" if summary.skipped else "")
+          + f" [{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0
 
 
@@ -126,7 +128,8 @@ def _query(args: argparse.Namespace) -> int:
 
 def _format(names: list[str], rows: list[tuple], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], default=_json_value, ensure_ascii=False, indent=1) + "\n"
+        records = [{n: _json_safe(v) for n, v in zip(names, r)} for r in rows]
+        return json.dumps(records, default=_json_value, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -150,6 +153,17 @@ def _cell(value, limit: int | None = None) -> str:
 
 def _json_value(value):
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
+
+
+def _json_safe(value):
+    """NaN and infinities are not JSON: they become null."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    return value
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -13,9 +13,13 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 
 def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str]]:
-    """(start, end, sentence) for each sentence of `text`; spans index `text` exactly, whitespace trimmed."""
+    """(start, end, sentence) for each sentence of `text`; spans index `text` exactly, whitespace trimmed.
+
+    Single line breaks are soft wraps, not sentence ends (pysbd would split there): they are read as spaces,
+    and the sentences keep the original characters.
+    """
     spans = []
-    for seg in _segmenter(language).segment(text):
+    for seg in _segmenter(language).segment(text.replace("\n", " ")):
         raw = text[seg.start: seg.end]
         start = seg.start + (len(raw) - len(raw.lstrip()))
         end = seg.start + len(raw.rstrip())

@@ -31,7 +31,7 @@ def read_text(path: Path) -> str:
         raise InputError(path, "binary file (contains NUL bytes), expected text")
     if not text.strip():
         raise InputError(path, "file is empty")
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # spans and paragraph rules assume \n
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
@@ -45,12 +45,24 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         raise InputError(path, f"malformed YAML front matter{where}") from None
+    except ValueError as exc:  # a YAML date that is no date: 2012-02-30
+        raise InputError(path, f"malformed YAML front matter ({exc})") from None
     if not isinstance(meta, dict):
         raise InputError(path, "front matter must be a mapping of `key: value` lines")
     return meta, text[match.end():]
 
 
-def parse_date(value: object, field: str, path: Path) -> dt.date:
+def text_field(meta: dict, field: str, path: Path, where: str = "") -> str | None:
+    """A front-matter value that must be plain text (a number is accepted and read as text)."""
+    value = meta.get(field)
+    if value is None:
+        return None
+    if isinstance(value, (list, dict, bool)):
+        raise InputError(path, f"{where}`{field}` must be text, got {type(value).__name__} {str(value)[:40]!r}")
+    return str(value).strip() or None
+
+
+def parse_date(value: object, field: str, path: Path, where: str = "") -> dt.date:
     """A front-matter date (YAML date or ISO string) or a clear error naming the field."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -59,4 +71,4 @@ def parse_date(value: object, field: str, path: Path) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(path, f"`{field}` is not a date (expected YYYY-MM-DD, got {str(value)[:40]!r})") from None
+        raise InputError(path, f"{where}`{field}` is not a date (expected YYYY-MM-DD, got {str(value)[:40]!r})") from None

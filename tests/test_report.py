@@ -44,3 +44,10 @@ def test_report_without_runs_is_a_clear_error(db, capsys):
     assert main(["--db", str(db), "report", "--out", str(db.parent / "r.html")]) == 1
     assert "no verification run yet" in capsys.readouterr().err
     assert not (db.parent / "r.html").exists()
+
+
+def test_report_to_a_missing_folder_is_a_clear_error(demo_db, tmp_path, capsys):
+    assert main(["--db", str(demo_db), "report", "--out", str(tmp_path / "nodir" / "r.html")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["--db", str(demo_db), "report", "--out", str(tmp_path)]) == 1
+    assert "is a directory" in capsys.readouterr().err

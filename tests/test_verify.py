@@ -145,3 +145,35 @@ def test_run_summary_is_published_as_a_prefect_artifact(demo_db):
     [artifact] = [a for a in artifacts if run_id in a.data]
     assert artifact.type == "markdown"
     assert "| contradicted | 4 |" in artifact.data
+
+
+def test_changed_credit_makes_a_new_claim_with_the_new_outlet(db, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
+                       "The SCO summit was held in Beijing (Interfax, June 18).\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    article.write_text(article.read_text().replace("Interfax", "Xinhua"))
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    assert rows(db, "SELECT cited_outlets FROM claim_status") == [(["Xinhua"],)]
+
+
+def test_articles_with_the_same_file_name_in_two_folders_stay_apart(db, tmp_path):
+    for folder, number in (("a", "1,300"), ("b", "2,000")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.md").write_text(f"About {number} servicemen took part in Peace Mission 2012.\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", str(tmp_path / "a/article.md"), str(tmp_path / "b/article.md")]) == 0
+    assert rows(db, "SELECT count(DISTINCT article_id), count(*) FROM claim_status") == [(2, 2)]
+
+
+def test_hard_wrapped_crlf_article_keeps_its_sentences_and_credit_scope(db, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_bytes(b"Around 2,000 personnel took part in\r\nPeace Mission 2012. It was held in\r\n"
+                        b"northern Tajikistan (Krasnaya Zvezda, June 18).\r\n\r\nA second paragraph.\r\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    got = rows(db, "SELECT sentence_text, cited_outlets FROM claim_status ORDER BY sentence_index")
+    assert got == [("Around 2,000 personnel took part in\nPeace Mission 2012.", ["Krasnaya Zvezda"]),
+                   ("It was held in\nnorthern Tajikistan (Krasnaya Zvezda, June 18).", ["Krasnaya Zvezda"]),
+                   ("A second paragraph.", [])]

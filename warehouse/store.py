@@ -112,8 +112,8 @@ class Warehouse:
 
     # -- sources -------------------------------------------------------------------------------------------
     def stored_source_hashes(self, source_ids: list[str]) -> dict[str, str]:
-        rows = self.con.execute("SELECT source_id, content_hash FROM sources WHERE list_contains(?, source_id)",
-                                [source_ids]).fetchall()
+        rows = self.con.execute("SELECT source_id, content_hash FROM sources "
+                                "WHERE retired_at IS NULL AND list_contains(?, source_id)", [source_ids]).fetchall()
         return dict(rows)
 
     def missing_embeddings(self, model: str, dimension: int, text_hashes: list[str]) -> set[str]:
@@ -124,9 +124,21 @@ class Warehouse:
                                 [model, text_hashes]).fetchall()
         return set(text_hashes) - {r[0] for r in have}
 
-    def store_sources(self, documents: list[SourceDocument], passages: list[Passage], model: str,
-                      vectors: dict[str, np.ndarray], dimension: int) -> None:
-        """Insert new documents, replace changed ones (their old passages retire), add missing vectors."""
+    def retire_missing_sources(self, paths: list[str], present: list[str]) -> int:
+        """Sources read from these files before but no longer in them (a JSONL record removed) retire with
+        their passages: kept for the evidence of old runs, never retrieved again. Returns how many."""
+        now = dt.datetime.now()
+        gone = [r[0] for r in self.con.execute(
+            "SELECT source_id FROM sources WHERE retired_at IS NULL AND list_contains(?, path) "
+            "AND NOT list_contains(?, source_id)", [paths, present]).fetchall()]
+        if gone:
+            self.con.execute("UPDATE sources SET retired_at = ? WHERE list_contains(?, source_id)", [now, gone])
+            self.con.execute("UPDATE passages SET retired_at = ? WHERE retired_at IS NULL "
+                             "AND list_contains(?, source_id)", [now, gone])
+        return len(gone)
+
+    def store_sources(self, documents: list[SourceDocument], passages: list[Passage]) -> None:
+        """Insert new documents and replace changed ones; a changed document's old passages retire."""
         now = dt.datetime.now()
         ids = [d.source_id for d in documents]
         self.con.execute("UPDATE passages SET retired_at = ? WHERE retired_at IS NULL AND list_contains(?, source_id)",
@@ -140,7 +152,7 @@ class Warehouse:
             "content_hash": [d.content_hash for d in documents], "text": [d.text for d in documents],
             "ingested_at": pa.array([now] * len(documents), pa.timestamp("us")),
         })
-        self.con.execute("INSERT INTO sources BY NAME SELECT * FROM source_rows")
+        self.con.execute("INSERT INTO sources BY NAME SELECT *, NULL::TIMESTAMP AS retired_at FROM source_rows")
         passage_rows = pa.table({
             "passage_id": [p.passage_id for p in passages], "source_id": [p.source_id for p in passages],
             "passage_index": pa.array([p.passage_index for p in passages], pa.int32()),
@@ -152,15 +164,28 @@ class Warehouse:
         # A document changed and changed back gets its old passage ids again: revive rather than duplicate.
         self.con.execute("DELETE FROM passages WHERE passage_id IN (SELECT passage_id FROM passage_rows)")
         self.con.execute("INSERT INTO passages BY NAME SELECT *, NULL::TIMESTAMP AS retired_at FROM passage_rows")
-        if vectors:
-            table = self._embedding_table(model, dimension, create=True)
-            hashes = list(vectors)
-            matrix = np.stack([vectors[h] for h in hashes]).astype(np.float32)
-            vector_rows = pa.table({
-                "model": [model] * len(hashes), "text_hash": hashes,
-                "vector": pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel()), dimension),
-            })
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM vector_rows ON CONFLICT DO NOTHING")
+
+    def texts_without_vectors(self, model: str, dimension: int) -> dict[str, str]:
+        """text hash -> text of current passages with no vector of `model` (a model switched, an old ingest)."""
+        table = self._embedding_table(model, dimension, create=False)
+        join = f"LEFT JOIN {table} e ON e.model = ? AND e.text_hash = p.text_hash" if table else ""
+        missing = "e.text_hash IS NULL" if table else "TRUE"
+        params = [model] if table else []
+        return dict(self.con.execute(
+            f"SELECT DISTINCT p.text_hash, p.text FROM passages p {join} WHERE p.retired_at IS NULL AND {missing}",
+            params).fetchall())
+
+    def store_vectors(self, model: str, dimension: int, vectors: dict[str, np.ndarray]) -> None:
+        if not vectors:
+            return
+        table = self._embedding_table(model, dimension, create=True)
+        hashes = list(vectors)
+        matrix = np.stack([vectors[h] for h in hashes]).astype(np.float32)
+        vector_rows = pa.table({
+            "model": [model] * len(hashes), "text_hash": hashes,
+            "vector": pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel()), dimension),
+        })
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM vector_rows ON CONFLICT DO NOTHING")
 
     def _embedding_table(self, model: str, dimension: int, create: bool) -> str | None:
         row = self._first("SELECT dimension, table_name FROM embedding_models WHERE model = ?", [model])

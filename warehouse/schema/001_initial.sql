@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS sources (
     illustrative  BOOLEAN NOT NULL,
     content_hash  VARCHAR NOT NULL,       -- a changed document replaces its passages
     text          VARCHAR NOT NULL,
-    ingested_at   TIMESTAMP NOT NULL
+    ingested_at   TIMESTAMP NOT NULL,
+    retired_at    TIMESTAMP               -- set when the record disappeared from its file: kept for old runs
 );
 
 CREATE TABLE IF NOT EXISTS passages (
