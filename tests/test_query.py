@@ -81,3 +81,20 @@ def test_env_var_selects_the_warehouse(demo_db, monkeypatch, capsys):
 def test_json_output_is_valid_json_even_for_nan(demo_db, capsys):
     assert main(["--db", str(demo_db), "query", "SELECT 'nan'::DOUBLE AS x, [1.5, 'inf'::DOUBLE] AS y", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"x": None, "y": [1.5, None]}]
+
+
+def test_everyday_sql_in_the_readme_runs(demo_db, capsys):
+    from conftest import ROOT, rows
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("Everyday SQL:\n\n```sql\n")[1].split("```")[0]
+    claim_id = rows(demo_db, "SELECT claim_id FROM claim_status WHERE status = 'contradicted' LIMIT 1")[0][0]
+    statements = [s.strip() for s in block.replace("'...'", f"'{claim_id}'").split(";") if s.strip()]
+    results = []
+    for statement in statements:
+        assert main(["--db", str(demo_db), "query", statement, "--format", "json"]) == 0
+        results.append(json.loads(capsys.readouterr().out))
+    contradicted, krasnaya, history = results
+    assert len(contradicted) == 4
+    assert {r["status"] for r in krasnaya} >= {"contradicted", "misattributed", "not_found"}
+    assert [r["status"] for r in history] == ["contradicted"]
