@@ -36,8 +36,7 @@ class SimilaritySlotScorer:
     def _score_one(self, claim: Claim, claim_slots: Slots, candidate: Candidate) -> PairScore:
         sim = candidate.similarity
         slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
-        specific = [a for a in slots.agreements if not a.startswith("place")]
-        support = min(1.0, _ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * len(specific))
+        support = min(1.0, _ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements)
         support *= self.missing_factor ** len(slots.missing)
         contradiction = 0.0
         if slots.mismatches:

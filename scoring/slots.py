@@ -1,11 +1,15 @@
-"""The checkable slots of a text (numbers with units, calendar days, places) and their comparison.
+"""The checkable slots of a text (quantities, dates, places where things happened) and their comparison.
 
 A claim and a passage about the same thing that disagree on a slot is the commonest real contradiction in
 news copy ("around 2,000 personnel" against "about 1,300 servicemen"), and embeddings barely see it.
+Every slot is read as the set of values the text allows (an interval), so approximators and ranges compare
+the way a reader would: "more than 1,000" agrees with "about 1,300"; "June 10" lies within "June 8-14".
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -17,142 +21,223 @@ import yaml
 from claims.dates import MONTHS
 from sourcecheck.errors import InputError
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
-_APPROX = r"(?P<approx>around|about|approximately|roughly|some|nearly|almost|over|more than|less than|up to|at least|at most|under)\s+"
-_NUMBER = re.compile(
-    rf"(?:{_APPROX})?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-    r"(?P<scale>\s+(?:thousand|million|billion))?(?:\s*-\s*|\s+)(?P<unit>[A-Za-z]+(?:\s+[A-Za-z]+){0,2})",
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
+_SCALE = r"\s+(?:thousand|million|billion)\b|\s*(?:bn|m|k)\b"
+_ABOUT = "around|about|approximately|roughly|some|nearly|almost|close to|an estimated|estimated"
+_ABOVE = "more than|over|at least|upwards of|in excess of"
+_BELOW = "less than|fewer than|under|up to|at most|as many as"
+_QUANTITY = re.compile(
+    rf"(?<![\w.,$€£-])(?:(?P<approx>{_ABOUT}|{_ABOVE}|{_BELOW})\s+)?(?P<between>between\s+)?"
+    rf"(?P<currency>US\$|\$|€|£)?(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    rf"(?:\s*(?:-|–|to|(?(between)and|(?!)))\s*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
+    rf"(?P<percent>\s*%|\s+per\s?cent\b)?"
+    rf"(?=(?:\s*-\s*|\s+)(?P<unit>[\w-]+(?:\s+[\w-]+){{0,2}}))?",
     re.I,
 )
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:\s*(?:-|–|to|and)\s*(?:(?P<month2>{_MONTH})\.?\s+)?(?P<d2>\d{{1,2}})\b)?",
-                  re.I)
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Units that name the same kind of thing: numbers are compared only within one kind.
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+# Words that name the same kind of thing (numbers are compared only within a kind), with a factor to a
+# common unit where units differ (miles to km).
 UNIT_KINDS = {
-    "personnel": {"personnel", "troops", "troop", "servicemen", "serviceman", "soldiers", "soldier", "servicemembers",
-                  "service", "military", "participants", "participant", "people", "men", "officers", "staff"},
-    "km": {"kilometer", "kilometers", "kilometre", "kilometres", "km"},
+    "personnel": {"personnel", "troops", "troop", "servicemen", "serviceman", "soldiers", "soldier",
+                  "servicemembers", "participants", "people", "men", "officers", "staff", "military"},
+    "km": {"kilometer", "kilometers", "kilometre", "kilometres", "km", "mile", "miles"},
     "exercise": {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres"},
-    "aircraft": {"aircraft", "planes", "plane", "jets", "jet", "fighters", "helicopters"},
+    "aircraft": {"aircraft", "planes", "plane", "jets", "jet", "fighters", "helicopters", "bombers"},
     "vehicle": {"vehicles", "vehicle", "tanks", "tank", "carriers", "apcs"},
     "day": {"day", "days"},
     "year": {"year", "years"},
-    "country": {"countries", "country", "states", "members", "nations"},
+    "country": {"countries", "country", "states", "nations"},
+    "usd": {"dollars", "dollar", "usd"},
+    "rub": {"rubles", "roubles", "ruble", "rouble"},
+    "cny": {"yuan", "renminbi"},
+    "eur": {"euros", "euro"},
 }
+_FACTORS = {"mile": 1.609, "miles": 1.609}
+_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
 _UNIT_OF = {word: kind for kind, words in UNIT_KINDS.items() for word in words}
-_TOLERANCE = {True: 0.10, False: 0.0}  # relative difference allowed when either side is approximate
+_STOP = {"in", "of", "the", "from", "to", "and", "at", "by", "for", "with", "on", "a", "an", "was", "were", "had"}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_RANGE_SEP = r"\s*(?:-|–|—|to|and|through|until)\s*"
+_DATE_MONTH_FIRST = re.compile(
+    rf"\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]\d)"
+    rf"(?:{_RANGE_SEP}(?:(?P<m2>{_MONTH})\.?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?", re.I)
+_DATE_DAY_FIRST = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_RANGE_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH})\b\.?", re.I)
+# "DUSHANBE, June 9 (Interfax) -": the day a report was filed, not a day it reports on
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'-]+,\s*(?:(?:{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))[^–—-]{{0,40}}?[-–—]",
+                       re.I)
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|over|across|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
 @dataclass(frozen=True)
 class Quantity:
-    value: float
-    unit: str        # a kind from UNIT_KINDS
-    approximate: bool
+    low: float           # the interval of values the text allows
+    high: float
+    unit: str            # a kind from UNIT_KINDS
+    written: str
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int           # day of a (leap) year, so ranges compare across months
+    end: int
     written: str
 
 
 @dataclass(frozen=True)
 class Slots:
     quantities: tuple[Quantity, ...]
-    days: frozenset[tuple[int, int]]        # (month, day)
-    places: frozenset[str]
+    dates: tuple[DateSpan, ...]
+    venues: frozenset[str]   # places named as where something happened ("in X", "at X", "near X")
+    places: frozenset[str]   # every place named
 
 
 @dataclass(frozen=True)
 class SlotComparison:
     agreements: tuple[str, ...]
-    mismatches: tuple[str, ...]             # e.g. "number (personnel): claim 2,000, source 1,300"
+    mismatches: tuple[str, ...]             # e.g. "number (personnel): claim “around 2,000 personnel”, ..."
     missing: tuple[str, ...]                # claim slots the passage says nothing about
+
+    @property
+    def specific_agreements(self) -> int:
+        """Agreements on numbers and dates: rarer by chance than a shared place name."""
+        return sum(not a.startswith("place") for a in self.agreements)
 
 
 def slots_of(text: str) -> Slots:
-    days, day_spans = set(), []
-    for m in _DAY.finditer(text):
-        m1 = MONTHS[m["month"].casefold()]
-        days.add((m1, int(m["d1"])))
-        if m["d2"]:
-            days.add((MONTHS[m["month2"].casefold()] if m["month2"] else m1, int(m["d2"])))
-        day_spans.append(m.span())
-    quantities = []
-    for m in _NUMBER.finditer(text):
-        if any(a <= m.start("num") < b for a, b in day_spans):
-            continue
-        unit, unit_words = _unit_kind(m["unit"])
-        raw = m["num"].replace(",", "")
-        if unit is None or (len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100 and "," not in m["num"]):
-            continue  # years and numbers without a unit we can compare are names, not quantities
-        value = float(_NUMBER_WORDS.get(raw.lower(), raw)) if not raw.replace(".", "").isdigit() else float(raw)
-        if m["scale"]:
-            value *= _SCALES[m["scale"].strip().lower()]
-        written = text[m.start(): m.start("unit")] + " ".join(m["unit"].split()[:unit_words])
-        quantities.append(Quantity(value, unit, bool(m["approx"]), " ".join(written.split())))
-    return Slots(tuple(quantities), frozenset(days), frozenset(_places(text)))
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)
+    dates, spans = _dates(text)
+    quantities = tuple(q for start, q in _quantities(text) if not any(a <= start < b for a, b in spans))
+    venues, places = _places(text)
+    return Slots(quantities, dates, frozenset(venues), frozenset(places))
 
 
 def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotComparison:
     """Compare a claim's slots with a passage: its sentence, and the sentence with its neighbours (window).
 
-    A slot differs only when the sentence gives another value of the same kind and nowhere in the window is
-    the claim's value found ("about 1,300 servicemen" against "around 2,000 personnel"; "June 5" against
-    "June 7"; "in southern Kyrgyzstan" against "in southern Kazakhstan"). A slot the window never mentions is
-    missing: no evidence either way.
+    The sentence decides when it states a value of the slot's kind: a different value there is a mismatch
+    even if a neighbour repeats the claim's value about something else. Only when the sentence is silent on
+    the kind does the window count; a slot the window never mentions is missing: no evidence either way.
     """
     agree, mismatch, missing = [], [], []
     for q in claim.quantities:
-        in_window = [p for p in window.quantities if p.unit == q.unit]
         in_sentence = [p for p in sentence.quantities if p.unit == q.unit]
-        if any(_close(q, p) for p in in_window):
-            agree.append(f"number ({q.unit}): {_fmt(q.value)}")
+        pool = in_sentence or [p for p in window.quantities if p.unit == q.unit]
+        if any(_overlap(q, p) for p in pool):
+            agree.append(f"number ({q.unit}): “{q.written}”")
         elif in_sentence:
             mismatch.append(f"number ({q.unit}): claim “{q.written}”, source “{in_sentence[0].written}”")
         else:
             missing.append(f"number ({q.unit})")
-    if claim.days:
-        if claim.days & window.days:
-            agree.append("date: " + ", ".join(_day(d) for d in sorted(claim.days & window.days)))
-        elif sentence.days:
-            mismatch.append(f"date: claim {', '.join(map(_day, sorted(claim.days)))}, "
-                            f"source {', '.join(map(_day, sorted(sentence.days)))}")
+    for d in claim.dates:
+        pool = sentence.dates or window.dates
+        if any(_within(d, p) for p in pool):
+            agree.append(f"date: {d.written}")
+        elif sentence.dates:
+            mismatch.append(f"date: claim {d.written}, source {', '.join(p.written for p in sentence.dates)}")
         else:
             missing.append("date")
-    if claim.places:
-        absent = claim.places - window.places
-        other = sentence.places - claim.places
-        if absent and other:
-            mismatch.append(f"place: claim {', '.join(sorted(absent))}, source {', '.join(sorted(other))}")
-        elif absent:
+    if claim.venues:
+        wider = {p for v in claim.venues for p in _with_parents(v)}
+        if sentence.venues and not any(_with_parents(v) & wider for v in sentence.venues):
+            mismatch.append(f"place: claim {', '.join(sorted(claim.venues))}, source {', '.join(sorted(sentence.venues))}")
+        elif any(_with_parents(p) & wider for p in window.places):
+            agree.append("place: " + ", ".join(sorted(claim.venues)))
+        else:
             missing.append("place")
     return SlotComparison(tuple(agree), tuple(mismatch), tuple(missing))
 
 
-def _unit_kind(unit: str) -> tuple[str | None, int]:
-    """The kind of the first unit word among the (up to three) words after a number, and how many words
-    it takes to reach it: "nine Peace Mission exercises" is a count of exercises."""
-    for i, word in enumerate(unit.lower().split()):
+def _quantities(text: str) -> list[tuple[int, Quantity]]:
+    found = []
+    for m in _QUANTITY.finditer(text):
+        raw = m["num"].replace(",", "")
+        if m["percent"]:
+            unit, factor = "percent", 1.0
+        elif m["currency"]:
+            unit, factor = _CURRENCIES[m["currency"].lower()], 1.0
+        else:
+            unit, factor, words = _unit(m["unit"] or "")
+            if unit is None:
+                continue  # a number without a unit we can compare: a name, a year, a count of something else
+        value = _number(raw, m["scale"]) * factor
+        if m["num2"]:
+            low, high = value, _number(m["num2"].replace(",", ""), m["scale2"] or m["scale"]) * factor
+        else:
+            low = high = value
+        approx = (m["approx"] or "").lower()
+        if approx in _ABOVE.split("|"):
+            high = math.inf
+        elif approx in _BELOW.split("|"):
+            low = 0.0
+        elif approx or factor != 1.0:  # "about", or a converted unit: ten percent either way
+            low, high = low * 0.9, high * 1.1
+        end = m.end() if m["percent"] or m["currency"] else m.end() + _unit_end(text, m.end(), words)
+        found.append((m.start("num"), Quantity(low, high, unit, " ".join(text[m.start(): end].split()))))
+    return found
+
+
+def _unit(words_after: str) -> tuple[str | None, float, int]:
+    """The kind of the first unit word among the next three words (stopping at a function word), its
+    conversion factor, and how many words it takes to reach it: "nine Peace Mission exercises" counts
+    exercises, "four Su-25 aircraft" counts aircraft, "500 in the drills" counts nothing."""
+    for i, word in enumerate(words_after.lower().split()):
+        if word in _STOP:
+            break
         if word in _UNIT_OF:
-            return _UNIT_OF[word], i + 1
-    return None, 0
+            return _UNIT_OF[word], _FACTORS.get(word, 1.0), i + 1
+    return None, 1.0, 0
 
 
-def _close(a: Quantity, b: Quantity) -> bool:
-    tolerance = _TOLERANCE[a.approximate or b.approximate]
-    return abs(a.value - b.value) <= tolerance * max(a.value, b.value)
+def _unit_end(text: str, start: int, words: int) -> int:
+    match = re.match(r"(?:\s*-\s*|\s+)[\w-]+" + r"(?:\s+[\w-]+)" * (words - 1), text[start:])
+    return match.end() if match else 0
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+def _number(raw: str, scale: str | None) -> float:
+    value = float(_WORDS[raw.lower()]) if raw.lower() in _WORDS else float(raw)
+    return value * (_SCALES[scale.strip().lower()] if scale else 1.0)
 
 
-def _day(day: tuple[int, int]) -> str:
-    import calendar
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    return a.low <= b.high and b.low <= a.high
 
-    return f"{calendar.month_name[day[0]]} {day[1]}"
+
+def _dates(text: str) -> tuple[tuple[DateSpan, ...], list[tuple[int, int]]]:
+    found, spans = [], []
+    for pattern in (_DATE_MONTH_FIRST, _DATE_DAY_FIRST):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            m1 = MONTHS[m["m1"].casefold().rstrip(".")]
+            m2 = MONTHS[m["m2"].casefold().rstrip(".")] if m.groupdict().get("m2") else m1
+            try:
+                start = dt.date(2000, m1, int(m["d1"])).timetuple().tm_yday
+                end = dt.date(2000, m2, int(m["d2"])).timetuple().tm_yday if m["d2"] else start
+            except ValueError:
+                continue  # "June 31"
+            if end < start:
+                continue
+            found.append(DateSpan(start, end, " ".join(m.group().split())))
+            spans.append(m.span())
+    return tuple(found), spans
+
+
+def _within(claim: DateSpan, passage: DateSpan) -> bool:
+    """The claim's days lie within the passage's, or the passage names one day of the claim's range
+    ("began on June 8" for "held June 8-14"). "June 8-14" against "June 9-14" does not agree."""
+    inside = passage.start <= claim.start and claim.end <= passage.end
+    one_day = passage.start == passage.end and claim.start <= passage.start <= claim.end
+    return inside or one_day
 
 
 @lru_cache(maxsize=2)
-def _gazetteer(extra: str | None) -> re.Pattern:
+def _gazetteer(extra: str | None) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     entries = yaml.safe_load(resources.files("scoring").joinpath("data/places.yaml").read_text("utf-8"))
     if extra:
         try:
@@ -161,26 +246,39 @@ def _gazetteer(extra: str | None) -> re.Pattern:
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise InputError(extra, f"cannot read the places file ({type(exc).__name__})") from None
         if not isinstance(added, list) or not all(isinstance(e, dict) and e.get("name") for e in added):
-            raise InputError(extra, "places file must be a list of entries with `name` and optional `aliases`")
+            raise InputError(extra, "places file must be a list of entries with `name`, optional `aliases` and `in`")
         entries += added
-    global _PLACE_NAMES
-    _PLACE_NAMES = {}
+    names, parents = {}, {}
     for entry in entries:
         for alias in (entry["name"], *(entry.get("aliases") or ())):
-            _PLACE_NAMES[alias.casefold()] = entry["name"]
-    names = sorted(_PLACE_NAMES, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+            names[alias.casefold()] = entry["name"]
+        if entry.get("in"):
+            parents[entry["name"]] = entry["in"]
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.I)
+    return pattern, names, parents
 
 
-_PLACE_NAMES: dict[str, str] = {}
-
-
-def _places(text: str) -> set[str]:
-    pattern = _gazetteer(os.environ.get("SOURCECHECK_PLACES"))
-    found = set()
+def _places(text: str) -> tuple[set[str], set[str]]:
+    pattern, names, _ = _gazetteer(os.environ.get("SOURCECHECK_PLACES"))
+    venues, places = set(), set()
     for m in pattern.finditer(text):
         following = re.match(r"\s+([A-Z][\w-]*)", text[m.end():])
         # "Shanghai Cooperation Organization" names an organisation, not a place
-        if m.group(1)[0].isupper() and not (following and following.group(1).casefold() not in _PLACE_NAMES):
-            found.add(_PLACE_NAMES[m.group(1).casefold()])
+        if not m.group(1)[0].isupper() or (following and following.group(1).casefold() not in names):
+            continue
+        place = names[m.group(1).casefold()]
+        places.add(place)
+        if _VENUE_BEFORE.search(text[max(0, m.start() - 60): m.start()]):
+            venues.add(place)
+    return venues, places
+
+
+def _with_parents(place: str) -> set[str]:
+    """A place and the places that contain it (Kant -> Kyrgyzstan), from the gazetteer's `in`."""
+    _, _, parents = _gazetteer(os.environ.get("SOURCECHECK_PLACES"))
+    found = {place}
+    while place in parents and parents[place] not in found:
+        place = parents[place]
+        found.add(place)
     return found

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from sourcecheck import __version__
 from sourcecheck.errors import SourcecheckError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "peace-mission-2012"
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="warehouse file (default: $SOURCECHECK_DB or ./warehouse.duckdb)")
     parser = argparse.ArgumentParser(prog="sourcecheck", parents=[common],
                                      description="Verify the sourced claims of articles against a store of sources.")
+    parser.add_argument("--version", action="version", version=f"sourcecheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sources = commands.add_parser("sources", parents=[common], help="manage the source store")
