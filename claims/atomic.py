@@ -13,9 +13,18 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“«‘", "”»’"
 
 
 def claim_spans(sentence: str, credit_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of the sentence's atomic claims, trimmed; a span with nothing but a credit in it is no claim."""
+    """Spans of the sentence's atomic claims, trimmed; a span with nothing but a credit in it is no claim.
+
+    With several credits the sentence splits after each but the last (each credit covers its own part);
+    otherwise at top-level semicolons.
+    """
+    if len(credit_spans) > 1:
+        cuts = [end for _, end in sorted(credit_spans)[:-1]]
+        segments = list(zip([0, *cuts], [*cuts, len(sentence)]))
+    else:
+        segments = _split_semicolons(sentence)
     spans = []
-    for start, end in _split_semicolons(sentence):
+    for start, end in segments:
         a, b = _trim(sentence, start, end)
         kept = "".join(sentence[x:y] for x, y in _cut(a, b, credit_spans))
         if any(ch.isalnum() for ch in kept):
@@ -29,7 +38,7 @@ def claim_text(sentence: str, span: tuple[int, int], credit_spans: list[tuple[in
     text = "".join(sentence[a:b] for a, b in _cut(start, end, credit_spans))
     text = re.sub(r"\s+", " ", text).strip(" ;,")
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
-    text = re.sub(r"^(?:and|but|or)\s+", "", text)  # the second clause of "X; and Y"
+    text = re.sub(r"^(?:and|but|or|while|whereas)\s+", "", text)  # the second clause of "X; and Y"
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "”", '"', "’")) else text + "."
 

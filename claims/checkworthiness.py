@@ -12,6 +12,10 @@ from functools import lru_cache
 from importlib import resources
 
 
+_SAID = re.compile(r"\b(?:said|says|told|stated|noted|emphasi[sz]ed|explained|announced|declared|warned|"
+                   r"insisted|argued|added|claimed|stressed|according to)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _cues() -> re.Pattern:
     lines = resources.files("claims").joinpath("data/analysis_cues.txt").read_text("utf-8").splitlines()
@@ -23,7 +27,7 @@ def checkworthiness(text: str) -> tuple[bool, str]:
     """(checkworthy, reason when not)."""
     if text.rstrip().endswith("?"):
         return False, "a question, not a statement"
-    match = _cues().search(text)
-    if match:
-        return False, f"opinion or analysis (“{match.group(0)}”)"
+    for match in _cues().finditer(text):
+        if not _SAID.search(text[: match.start()]):
+            return False, f"opinion or analysis (“{match.group(0)}”)"
     return True, ""

@@ -1,4 +1,5 @@
-"""Citation dates as written in news prose: `June 18`, `June 14-19`, `June 30-July 2`, `June`, `June 18, 2012`."""
+"""Citation dates as written in news prose: `June 18`, `June 14-19`, `June 30-July 2`, `June`, `June 18, 2012`,
+`18 June`, `11-13 February 2013`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ DATE_RE = re.compile(
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
     re.I,
 )
+DAY_FIRST_RE = re.compile(  # "11 February", "11-13 February 2013"
+    rf"(?P<d1>\d{{1,2}})(?:\s*[-–—]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{_MONTH})(?P<m2>)(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
 
 
 def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
@@ -25,7 +30,7 @@ def parse_citation_date(text: str, reference: dt.date | None) -> tuple[dt.date |
     Without either, the text is still a date but its days are unknown, (None, None), and retrieval does
     not filter by date.
     """
-    match = DATE_RE.fullmatch(text.strip())
+    match = DATE_RE.fullmatch(text.strip()) or DAY_FIRST_RE.fullmatch(text.strip())
     if not match:
         return None
     m1 = MONTHS[match["m1"].casefold().rstrip(".")]

@@ -42,11 +42,11 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
         for sentence, assignment in zip(paragraph_sentences, assignments):
             for _, credit in assignment.credits:
                 citations[credit.citation_id] = credit
-            citation = assignment.citation
-            if citation:
-                citations[citation.citation_id] = citation
+            if assignment.citation:
+                citations[assignment.citation.citation_id] = assignment.citation
             holes = [span for span, _ in assignment.credits]
             for c_index, span in enumerate(claim_spans(sentence.text, holes)):
+                citation = _own_credit(assignment, span) or assignment.citation
                 text = claim_text(sentence.text, span, holes)
                 checkworthy, reason = checkworthiness(text)
                 claims.append(Claim(
@@ -64,3 +64,10 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
                     checkworthy=checkworthy, checkworthy_reason=reason, sentence_text=sentence.text,
                 ))
     return ExtractedArticle(article, sentences, list(citations.values()), claims)
+
+
+def _own_credit(assignment, span: tuple[int, int]):
+    """In a sentence with several credits, the first credit inside the claim's span is its own."""
+    if len(assignment.credits) < 2:
+        return None
+    return next((credit for (start, _end), credit in assignment.credits if start >= span[0]), None)

@@ -23,3 +23,4 @@ class Verdict:
     evidence_passage_id: str | None
     evidence_outlet: str | None
     explanation: str
+    cited_source_in_store: bool | None = None   # None: nothing was cited (or not checked)

@@ -1,6 +1,9 @@
 """The verdict of a claim from its scored candidates. The rule, in order:
 
 1. `uncheckable`  - the claim is opinion or analysis (claims/checkworthiness.py); it is not scored.
+   A claim whose cited outlets have no passage in the store within the date window cannot be judged against
+   its source: it is judged against the whole store like an uncited claim, and the verdict records
+   cited_source_in_store = false (never `misattributed`: we cannot say the source does not support it).
 2. `supported`    - the best support among cited candidates >= support_min and >= the best contradiction
                     among them (for a claim without a named citation: any candidate in the store).
 3. `contradicted` - the best contradiction among cited candidates >= contradiction_min and above the best
@@ -15,7 +18,7 @@ Thresholds are stored with every run (runs.parameters).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from claims.records import Claim
 from scoring.records import PairScore, Verdict
@@ -33,11 +36,18 @@ class VerdictRule:
     def decide(self, claim: Claim, candidates: list[Candidate], scores: list[PairScore]) -> Verdict:
         if not claim.checkworthy:
             return Verdict(claim.claim_id, "uncheckable", None, None, None, None, claim.checkworthy_reason)
-        pairs = list(zip(candidates, scores))
+        verdict = self._decide(claim, list(zip(candidates, scores)))
+        if claim.cited_outlets and not any(c.scope == "cited" for c in candidates):
+            return replace(verdict, cited_source_in_store=False, explanation=(
+                f"the cited source ({', '.join(claim.cited_outlets)}{_days(claim)}) has no passage in the store; "
+                f"judged against the whole store: {verdict.explanation}"))
+        return replace(verdict, cited_source_in_store=True if claim.cited_outlets else None)
+
+    def _decide(self, claim: Claim, pairs: list) -> Verdict:
         cited = [p for p in pairs if p[0].scope == "cited"]
         store = [p for p in pairs if p[0].scope == "store"]
-        if not claim.cited_outlets:  # nothing named: the whole store is the cited source
-            cited, store = cited + store, []
+        if not cited:  # nothing named, or nothing of the named source in the store: the whole store decides
+            cited, store = store, []
         best_support = max(cited, key=lambda p: (p[1].support, -p[1].contradiction), default=None)
         best_contra = max(cited, key=lambda p: p[1].contradiction, default=None)
         elsewhere = max(store, key=lambda p: p[1].support, default=None)
@@ -71,3 +81,11 @@ class VerdictRule:
         contradiction = max(score.contradiction, contra[1].contradiction if contra else 0.0)
         return Verdict(claim.claim_id, status, score.support, contradiction, candidate.passage_id, candidate.outlet,
                        f"{prefix}{candidate.outlet} ({candidate.published:%Y-%m-%d}): {score.explanation}")
+
+
+def _days(claim: Claim) -> str:
+    if not claim.date_start:
+        return ""
+    if claim.date_end and claim.date_end != claim.date_start:
+        return f", {claim.date_start:%Y-%m-%d} to {claim.date_end:%Y-%m-%d}"
+    return f", {claim.date_start:%Y-%m-%d}"

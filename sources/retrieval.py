@@ -46,13 +46,15 @@ def retrieve(index: PassageIndex, query: ClaimQuery, window_days: int = DATE_WIN
              k_cited: int = TOP_K_CITED, k_store: int = TOP_K_STORE) -> list[Candidate]:
     """Cited candidates (cited outlets, date window) first, then the best of the rest of the store.
 
-    The store search excludes only the passages already taken as cited candidates, so the same outlet on
-    another date still counts as "another source" (a claim cited to the wrong day is misattributed).
+    The store search excludes every passage of the cited outlets in the date window (the cited source, all
+    of it), so the same outlet on another date still counts as "another source": a claim cited to the wrong
+    day is misattributed.
     """
     if not len(index):
         return []
     scores = index.vectors @ query.vector
     candidates: list[Candidate] = []
+    rest = np.ones(len(index), dtype=bool)
     if query.cited_outlets:
         mask = np.isin(index.outlets, list(query.cited_outlets))
         if query.date_start:
@@ -60,8 +62,7 @@ def retrieve(index: PassageIndex, query: ClaimQuery, window_days: int = DATE_WIN
             hi = np.datetime64((query.date_end or query.date_start) + dt.timedelta(days=window_days), "D")
             mask &= (index.published >= lo) & (index.published <= hi)
         candidates += _top(index, query.claim_id, scores, mask, k_cited, "cited")
-    rest = np.ones(len(index), dtype=bool)
-    rest[np.isin(index.passage_ids, [c.passage_id for c in candidates])] = False
+        rest &= ~mask
     candidates += _top(index, query.claim_id, scores, rest, k_store, "store")
     return candidates
 

@@ -112,3 +112,44 @@ def test_users_extend_the_registry_with_a_file(tmp_path, monkeypatch):
     assert registry.resolve("Вечерний Бишкек") == "Vecherniy Bishkek"
     assert registry.resolve("TASS-DV") == "TASS"
     assert registry.resolve("ИТАР-ТАСС") == "TASS"  # bundled aliases are kept
+
+
+def _claims_of(body: str, published=dt.date(2013, 3, 1)):
+    from claims.records import Article
+
+    return extract_claims(Article("a", "p", "t", None, published, body, "h"), REGISTRY).claims
+
+
+def test_several_credits_in_one_sentence_make_one_claim_each_and_the_first_covers_what_came_before():
+    claims = _claims_of("Russia sent a battalion. The contingent numbered 1,200 troops (Interfax, June 9), "
+                        "while Kyrgyzstan sent 150 (Kabar, June 10).")
+    assert [(c.text, c.cited_outlets, c.date_start) for c in claims] == [
+        ("Russia sent a battalion.", ("Interfax",), dt.date(2012, 6, 9)),
+        ("The contingent numbered 1,200 troops.", ("Interfax",), dt.date(2012, 6, 9)),
+        ("Kyrgyzstan sent 150.", ("Kabar",), dt.date(2012, 6, 10)),
+    ]
+
+
+@pytest.mark.parametrize("credit, outlets, start, end", [
+    ("(Kommersant, Jan. 5; RIA Novosti, Jan. 6)", ("Kommersant", "RIA Novosti"), dt.date(2013, 1, 5), dt.date(2013, 1, 6)),
+    ("(Vedomosti, February 3, 2013)", ("Vedomosti",), dt.date(2013, 2, 3), dt.date(2013, 2, 3)),
+    ("(Asia-Plus, 11 February)", ("Asia-Plus",), dt.date(2013, 2, 11), dt.date(2013, 2, 11)),
+    ("(Interfax, Xinhua)", ("Interfax", "Xinhua"), None, None),
+])
+def test_credit_forms(credit, outlets, start, end):
+    [claim] = _claims_of(f"Troops left {credit}.")
+    assert (claim.text, claim.cited_outlets, claim.date_start, claim.date_end) == ("Troops left.", outlets, start, end)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Renmin Ribao (People's Daily) praised the drill.",       # a translation after the outlet's own name
+    "The drill (Peace Mission 2007, August 9-17) was big.",   # an event with dates is no outlet
+])
+def test_glosses_are_not_credits(sentence):
+    [claim] = _claims_of(sentence + " Beijing sent 700 troops (Xinhua, June 15).")[:1]
+    assert claim.cited_outlets == ("Xinhua",) and claim.text == sentence
+
+
+def test_inline_attribution_with_a_citing_clause():
+    [claim] = _claims_of("Interfax, citing a source in the General Staff, reported that 500 troops left.")
+    assert (claim.assigned_by, claim.cited_outlets) == ("inline", ("Interfax",))

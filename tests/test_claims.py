@@ -38,3 +38,8 @@ def test_analysis_and_hedges_are_uncheckable_facts_are_not():
     assert checkworthiness("Around 2,000 personnel took part in the exercises.") == (True, "")
     assert checkworthiness("The battalion is unlikely to move.")[0] is False
     assert checkworthiness("The battalion moved to Khujand.")[0] is True  # no cue inside words ("likely")
+
+
+def test_hedges_inside_reported_speech_are_checkable():
+    assert checkworthiness("Shoigu said the CSTO should hold its next drill in Armenia.") == (True, "")
+    assert checkworthiness("The CSTO should hold its next drill in Armenia.")[0] is False

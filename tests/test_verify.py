@@ -177,3 +177,16 @@ def test_hard_wrapped_crlf_article_keeps_its_sentences_and_credit_scope(db, tmp_
     assert got == [("Around 2,000 personnel took part in\nPeace Mission 2012.", ["Krasnaya Zvezda"]),
                    ("It was held in\nnorthern Tajikistan (Krasnaya Zvezda, June 18).", ["Krasnaya Zvezda"]),
                    ("A second paragraph.", [])]
+
+
+def test_cited_outlet_missing_from_the_store_is_judged_against_the_whole_store_not_called_misattributed(db, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
+                       "The foreign ministers put a missile defense clause into the final communique of the "
+                       "Beijing summit (Kommersant, June 8).\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    [(status, outlet, in_store, explanation)] = rows(
+        db, "SELECT status, evidence_outlet, cited_source_in_store, explanation FROM claim_status")
+    assert (status, outlet, in_store) == ("supported", "Xinhua", False)
+    assert explanation.startswith("the cited source (Kommersant, 2012-06-08) has no passage in the store")

@@ -292,6 +292,7 @@ class Warehouse:
             "evidence_passage_id": pa.array([v.evidence_passage_id for v in verdicts], pa.string()),
             "evidence_outlet": pa.array([v.evidence_outlet for v in verdicts], pa.string()),
             "explanation": [v.explanation for v in verdicts],
+            "cited_source_in_store": pa.array([v.cited_source_in_store for v in verdicts], pa.bool_()),
         })
         self.con.execute("INSERT INTO verdicts BY NAME SELECT * FROM verdict_rows")
 

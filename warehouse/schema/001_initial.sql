@@ -138,5 +138,6 @@ CREATE TABLE IF NOT EXISTS verdicts (
     evidence_passage_id  VARCHAR,
     evidence_outlet      VARCHAR,
     explanation          VARCHAR NOT NULL,
+    cited_source_in_store BOOLEAN,        -- false: the cited outlets have nothing in the store for the cited days
     PRIMARY KEY (run_id, claim_id)
 );

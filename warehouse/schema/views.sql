@@ -15,7 +15,7 @@ SELECT
     v.evidence_outlet, p.text AS evidence_text, v.run_id,
     -- more columns after the contract's twelve
     c.claim_index, c.assigned_by, c.date_start AS cited_date_start, c.date_end AS cited_date_end,
-    v.explanation, v.evidence_passage_id, p.context AS evidence_context, src.published AS evidence_published,
+    v.explanation, v.cited_source_in_store, v.evidence_passage_id, p.context AS evidence_context, src.published AS evidence_published,
     src.title AS evidence_title, src.illustrative AS evidence_illustrative, r.finished_at AS run_finished_at
 FROM verdicts v
 JOIN runs r USING (run_id)
