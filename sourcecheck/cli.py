@@ -198,7 +198,7 @@ def _demo(args: argparse.Namespace) -> int:
     print(f"sources: {ingested.documents} documents, {ingested.stored} stored, {ingested.unchanged} unchanged")
     print("\n".join(_summary_lines(summary)))
     print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
-    print(f"try: sourcecheck query \"SELECT status, count(*) FROM claim_status GROUP BY status\"")
+    print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
     return 0
 
 

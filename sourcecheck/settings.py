@@ -21,7 +21,7 @@ class VerifySettings:
     contradiction_min: float = VerdictRule.contradiction_min
 
     @classmethod
-    def from_env(cls) -> "VerifySettings":
+    def from_env(cls) -> VerifySettings:
         """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL and SOURCECHECK_SCORER."""
         return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL,
                    scorer=os.environ.get("SOURCECHECK_SCORER") or "similarity-slots")

@@ -49,7 +49,7 @@ class Warehouse:
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
     @contextmanager
-    def open(cls, path: Path, read_only: bool = False) -> Iterator["Warehouse"]:
+    def open(cls, path: Path, read_only: bool = False) -> Iterator[Warehouse]:
         """Open (creating and migrating on first write use); closes on exit so the file lock is released."""
         path = Path(path)
         if read_only and not path.exists():
@@ -152,7 +152,7 @@ class Warehouse:
             "content_hash": [d.content_hash for d in documents], "text": [d.text for d in documents],
             "ingested_at": pa.array([now] * len(documents), pa.timestamp("us")),
         })
-        self.con.execute("INSERT INTO sources BY NAME SELECT *, NULL::TIMESTAMP AS retired_at FROM source_rows")
+        self._insert("sources", source_rows, ", NULL::TIMESTAMP AS retired_at")
         passage_rows = pa.table({
             "passage_id": [p.passage_id for p in passages], "source_id": [p.source_id for p in passages],
             "passage_index": pa.array([p.passage_index for p in passages], pa.int32()),
@@ -162,8 +162,8 @@ class Warehouse:
             "text_hash": [p.text_hash for p in passages],
         })
         # A document changed and changed back gets its old passage ids again: revive rather than duplicate.
-        self.con.execute("DELETE FROM passages WHERE passage_id IN (SELECT passage_id FROM passage_rows)")
-        self.con.execute("INSERT INTO passages BY NAME SELECT *, NULL::TIMESTAMP AS retired_at FROM passage_rows")
+        self.con.execute("DELETE FROM passages WHERE list_contains(?, passage_id)", [[p.passage_id for p in passages]])
+        self._insert("passages", passage_rows, ", NULL::TIMESTAMP AS retired_at")
 
     def texts_without_vectors(self, model: str, dimension: int) -> dict[str, str]:
         """text hash -> text of current passages with no vector of `model` (a model switched, an old ingest)."""
@@ -185,7 +185,7 @@ class Warehouse:
             "model": [model] * len(hashes), "text_hash": hashes,
             "vector": pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel()), dimension),
         })
-        self.con.execute(f"INSERT INTO {table} SELECT * FROM vector_rows ON CONFLICT DO NOTHING")
+        self._insert(table, vector_rows, on_conflict="ON CONFLICT DO NOTHING")
 
     def _embedding_table(self, model: str, dimension: int, create: bool) -> str | None:
         row = self._first("SELECT dimension, table_name FROM embedding_models WHERE model = ?", [model])
@@ -283,7 +283,7 @@ class Warehouse:
             "contradiction_score": pa.array([s.contradiction for s in scores], pa.float64()),
             "explanation": [s.explanation for s in scores],
         })
-        self.con.execute("INSERT INTO matches BY NAME SELECT * FROM match_rows")
+        self._insert("matches", match_rows)
         verdict_rows = pa.table({
             "run_id": [run_id] * len(verdicts), "claim_id": [v.claim_id for v in verdicts],
             "status": [v.status for v in verdicts],
@@ -294,13 +294,19 @@ class Warehouse:
             "explanation": [v.explanation for v in verdicts],
             "cited_source_in_store": pa.array([v.cited_source_in_store for v in verdicts], pa.bool_()),
         })
-        self.con.execute("INSERT INTO verdicts BY NAME SELECT * FROM verdict_rows")
+        self._insert("verdicts", verdict_rows)
 
     def _insert_new(self, table: str, key: str, rows: pa.Table) -> None:
+        """Rows whose key the table does not hold yet (content-hash ids: the same content is the same row)."""
+        self._insert(table, rows, where=f"WHERE {key} NOT IN (SELECT {key} FROM {table})")
+
+    def _insert(self, table: str, rows: pa.Table, extra_columns: str = "", where: str = "",
+                on_conflict: str = "") -> None:
+        """Insert an Arrow table by column name (Arrow, not executemany: 100k rows in ~10 ms)."""
         self.con.register("incoming_rows", rows)
         try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_rows "
-                             f"WHERE {key} NOT IN (SELECT {key} FROM {table})")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT *{extra_columns} FROM incoming_rows {where} "
+                             f"{on_conflict}")
         finally:
             self.con.unregister("incoming_rows")
 
