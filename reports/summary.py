@@ -8,11 +8,15 @@ STATUSES = ("supported", "contradicted", "misattributed", "not_found", "unchecka
 def summary_lines(summary) -> list[str]:
     counts = summary.status_counts
     parts = [f"{counts.get(s, 0)} {s}" for s in STATUSES]
-    return [
+    lines = [
         f"{summary.title or summary.article_path}: {summary.claims} claims against {summary.passages_in_store} passages",
         "  " + ", ".join(parts),
         f"  run {summary.run_id}",
     ]
+    if not summary.passages_in_store:
+        lines.insert(1, "  the source store is empty: every checkable claim is not_found "
+                        "(add sources with `sourcecheck sources add PATH`)")
+    return lines
 
 
 def summary_markdown(summary) -> str:

@@ -190,3 +190,11 @@ def test_cited_outlet_missing_from_the_store_is_judged_against_the_whole_store_n
         db, "SELECT status, evidence_outlet, cited_source_in_store, explanation FROM claim_status")
     assert (status, outlet, in_store) == ("supported", "Xinhua", False)
     assert explanation.startswith("the cited source (Kommersant, 2012-06-08) has no passage in the store")
+
+
+def test_verifying_against_an_empty_store_says_so(db, tmp_path, capsys):
+    article = tmp_path / "article.md"
+    article.write_text("About 1,300 servicemen took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).\n")
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    assert "the source store is empty" in capsys.readouterr().out
+    assert rows(db, "SELECT status, cited_source_in_store FROM claim_status") == [("not_found", False)]
