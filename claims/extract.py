@@ -31,7 +31,7 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
         for start, end, text in split_sentences(paragraph):
             index = len(sentences)
             sentence = Sentence(
-                sentence_id=content_id("sentence", article.article_id, index, text),
+                sentence_id=content_id("sentence", article.article_id, index, p_index, offset + start, text),
                 article_id=article.article_id, paragraph_index=p_index, sentence_index=index,
                 start=offset + start, end=offset + end, text=text,
             )

@@ -54,6 +54,10 @@ def _load(path: Path | str, text: str) -> list[Outlet]:
         raise InputError(path, "outlet registry is not valid YAML") from None
     if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
         raise InputError(path, "outlet registry must be a list of entries with `name` and optional `aliases`")
+    for entry in entries:
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, (str, int)) for a in aliases):
+            raise InputError(path, f"outlet {entry['name']!r}: `aliases` must be a list of names")
     return [Outlet(str(e["name"]), tuple(str(a) for a in e.get("aliases") or ())) for e in entries]
 
 

@@ -41,8 +41,8 @@ def read_sources(paths: list[str]) -> tuple[int, int, list[SourceDocument]]:
 @task(cache_policy=NO_CACHE)
 def changed_documents(db: str, documents: list[SourceDocument]) -> list[SourceDocument]:
     with Warehouse.open(Path(db)) as wh:
-        stored = wh.stored_source_hashes([d.source_id for d in documents])
-    return [d for d in documents if stored.get(d.source_id) != d.content_hash]
+        current = wh.current_versions([d.document_id for d in documents])
+    return [d for d in documents if current.get(d.document_id) != d.source_id]
 
 
 @task(cache_policy=NO_CACHE)
@@ -64,7 +64,7 @@ def store_sources(db: str, documents: list[SourceDocument], changed: list[Source
                   model: str, vectors: dict[str, np.ndarray], dimension: int) -> int:
     """One transaction: retire records gone from their files, store changed documents, add vectors."""
     with Warehouse.open(Path(db)) as wh, wh.transaction():
-        removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.source_id for d in documents])
+        removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.document_id for d in documents])
         wh.sync_outlets(load_registry(), {d.outlet for d in documents})
         wh.store_sources(changed, passages)
         wh.store_vectors(model, dimension, vectors)

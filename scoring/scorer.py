@@ -12,6 +12,7 @@ from typing import Protocol
 from claims.records import Claim
 from scoring.records import PairScore
 from sources.records import Candidate
+from sourcecheck.errors import SourcecheckError
 
 
 class Scorer(Protocol):
@@ -33,10 +34,13 @@ def register_scorer(name: str):
     return decorate
 
 
-def load_scorer(name: str) -> Scorer:
-    from sourcecheck.errors import SourcecheckError
-    import scoring.similarity_slots  # noqa: F401  (registers the built-in scorer)
+def available_scorers() -> set[str]:
+    import scoring.similarity_slots  # noqa: F401  (the built-in scorers register on import)
 
-    if name not in SCORERS:
+    return set(SCORERS)
+
+
+def load_scorer(name: str) -> Scorer:
+    if name not in available_scorers():
         raise SourcecheckError(f"unknown scorer {name!r}; available: {', '.join(sorted(SCORERS))}")
     return SCORERS[name]()

@@ -245,8 +245,12 @@ def _gazetteer(extra: str | None) -> tuple[re.Pattern, dict[str, str], dict[str,
                 added = yaml.safe_load(fh) or []
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise InputError(extra, f"cannot read the places file ({type(exc).__name__})") from None
-        if not isinstance(added, list) or not all(isinstance(e, dict) and e.get("name") for e in added):
-            raise InputError(extra, "places file must be a list of entries with `name`, optional `aliases` and `in`")
+        valid = isinstance(added, list) and all(
+            isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("aliases") or [], list)
+            and all(isinstance(a, str) for a in e.get("aliases") or []) for e in added)
+        if not valid:
+            raise InputError(extra, "places file must be a list of entries with `name`, optional `aliases` (a list) "
+                                    "and `in`")
         entries += added
     names, parents = {}, {}
     for entry in entries:

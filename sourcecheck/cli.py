@@ -157,6 +157,8 @@ def _cell(value, limit: int | None = None) -> str:
     text = "" if value is None else json.dumps(value, default=_json_value, ensure_ascii=False) \
         if isinstance(value, (list, dict)) else str(value)
     text = " ".join(text.split())
+    if limit is not None:  # a terminal: source text must not carry escape codes to it
+        text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 

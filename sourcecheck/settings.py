@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
+from scoring.scorer import available_scorers
 from scoring.verdicts import VerdictRule
+from sourcecheck.errors import SourcecheckError
 from sources.embeddings import DEFAULT_MODEL
 from sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
 
@@ -22,9 +24,13 @@ class VerifySettings:
 
     @classmethod
     def from_env(cls) -> VerifySettings:
-        """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL and SOURCECHECK_SCORER."""
-        return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL,
-                   scorer=os.environ.get("SOURCECHECK_SCORER") or "similarity-slots")
+        """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL and SOURCECHECK_SCORER (checked here, before any
+        work starts or any file is created)."""
+        scorer = os.environ.get("SOURCECHECK_SCORER") or "similarity-slots"
+        if scorer not in available_scorers():
+            raise SourcecheckError(f"SOURCECHECK_SCORER={scorer!r} is not a scorer; available: "
+                                   f"{', '.join(sorted(available_scorers()))}")
+        return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL, scorer=scorer)
 
     @property
     def verdict_rule(self) -> VerdictRule:

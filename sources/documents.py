@@ -94,10 +94,11 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
         raise InputError(path, f"{where}unknown language {language!r}; expected an ISO 639-1 code such as en, ru, zh")
     title, url = text_field(meta, "title", path, where), text_field(meta, "url", path, where)
     illustrative = meta.get("illustrative", False) is True
-    identity = content_id("source", path.resolve(), key)
+    identity = content_id("document", path.resolve(), key)
+    content_hash = content_id(identity, written, published, language, title, url, illustrative, body)
     return SourceDocument(
-        source_id=identity, path=str(path.resolve()), record_key=key,
+        source_id=content_id("source", identity, content_hash), document_id=identity,
+        path=str(path.resolve()), record_key=key,
         outlet=registry.resolve(written) or written, published=published, language=language,
-        title=title, url=url, illustrative=illustrative, text=body,
-        content_hash=content_id(identity, written, published, language, title, url, illustrative, body),
+        title=title, url=url, illustrative=illustrative, text=body, content_hash=content_hash,
     )

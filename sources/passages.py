@@ -16,7 +16,7 @@ def passages_of(document: SourceDocument, window: int = CONTEXT_WINDOW) -> list[
         lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
         context = " ".join(s[2] for s in sentences[lo:hi])
         passages.append(Passage(
-            passage_id=content_id("passage", document.source_id, document.content_hash, i),
+            passage_id=content_id("passage", document.source_id, i),
             source_id=document.source_id, passage_index=i, text=text, context=context,
             start=start, end=end, text_hash=content_id("text", text),
         ))

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class SourceDocument:
-    source_id: str             # stable for a file (or a JSONL record): its path and record key
+    source_id: str             # this version of the document: its identity and its content
+    document_id: str           # the document's identity across versions: its path (and JSONL record key)
     path: str
-    record_key: str            # "" for a file; `url` or the line number for a JSONL record
+    record_key: str            # "" for a file; for a JSONL record its `id`, else `url`, else content hash
     outlet: str                # canonical when the registry knows it, else as written
     published: dt.date
     language: str
@@ -18,7 +19,7 @@ class SourceDocument:
     url: str | None
     illustrative: bool
     text: str
-    content_hash: str          # changes when the text or any field changes: the document is then replaced
+    content_hash: str          # changes when the text or any field changes: a new version replaces the old
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,12 @@ def test_glosses_are_not_credits(sentence):
 def test_inline_attribution_with_a_citing_clause():
     [claim] = _claims_of("Interfax, citing a source in the General Staff, reported that 500 troops left.")
     assert (claim.assigned_by, claim.cited_outlets) == ("inline", ("Interfax",))
+
+
+def test_registry_file_with_aliases_as_a_string_is_refused(tmp_path):
+    from sourcecheck.errors import InputError
+
+    extra = tmp_path / "outlets.yaml"
+    extra.write_text("- name: Kabar\n  aliases: Kabar News\n")
+    with pytest.raises(InputError, match="`aliases` must be a list of names"):
+        load_registry(str(extra))

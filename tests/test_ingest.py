@@ -34,7 +34,7 @@ def test_changed_file_replaces_its_passages(db, sources_dir):
     old = rows(db, "SELECT count(*) FROM passages WHERE retired_at IS NULL")[0][0]
     path.write_text(path.read_text() + "\nThe icebreaker Yamal will lead the first convoy of the season.\n")
     assert main(["--db", str(db), "sources", "add", str(path)]) == 0
-    assert rows(db, "SELECT count(*) FROM sources") == [(1,)]
+    assert rows(db, "SELECT count(*), count(retired_at) FROM sources") == [(2, 1)]  # two versions, one current
     assert rows(db, "SELECT count(*) FROM passages WHERE retired_at IS NULL")[0][0] == old + 1
     assert rows(db, "SELECT count(*) FROM passages WHERE retired_at IS NOT NULL")[0][0] == old
     # unchanged sentences reuse their cached vectors: only the new sentence was embedded
@@ -157,3 +157,18 @@ def test_switching_the_embedding_model_embeds_the_stored_passages(db, sources_di
     assert f"0 stored ({0} passages, {passages} new vectors)" in capsys.readouterr().out
     assert main(["--db", str(db), "verify", str(article)]) == 0
     assert rows(db, "SELECT embedding_model FROM runs") == [(other,)]
+
+
+def test_a_new_version_of_a_source_leaves_the_evidence_of_old_runs_as_it_was(db, sources_dir, tmp_path):
+    path = sources_dir / "krasnaya-zvezda-2012-06-18-peace-mission.md"
+    article = tmp_path / "article.md"
+    article.write_text("About 1,300 servicemen took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).\n")
+    assert main(["--db", str(db), "sources", "add", str(sources_dir)]) == 0
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    evidence = "SELECT s.outlet, s.published, p.text FROM verdicts v JOIN passages p ON p.passage_id = v.evidence_passage_id " \
+               "JOIN sources s USING (source_id)"
+    before = rows(db, evidence)
+    path.write_text(path.read_text().replace("outlet: Krasnaya Zvezda", "outlet: Interfax")
+                    .replace("published: 2012-06-18", "published: 2012-07-30"))
+    assert main(["--db", str(db), "sources", "add", str(sources_dir)]) == 0
+    assert rows(db, evidence) == before and before[0][0] == "Krasnaya Zvezda"

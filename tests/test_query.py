@@ -98,3 +98,9 @@ def test_everyday_sql_in_the_readme_runs(demo_db, capsys):
     assert len(contradicted) == 4
     assert {r["status"] for r in krasnaya} >= {"contradicted", "misattributed", "not_found"}
     assert [r["status"] for r in history] == ["contradicted"]
+
+
+def test_table_output_does_not_pass_terminal_escape_codes(demo_db, capsys):
+    assert main(["--db", str(demo_db), "query", "SELECT 'red' || chr(27) || '[2J' AS x"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "red\\x1b[2J" in out

@@ -198,3 +198,22 @@ def test_verifying_against_an_empty_store_says_so(db, tmp_path, capsys):
     assert main(["--db", str(db), "verify", str(article)]) == 0
     assert "the source store is empty" in capsys.readouterr().out
     assert rows(db, "SELECT status, cited_source_in_store FROM claim_status") == [("not_found", False)]
+
+
+def test_unknown_scorer_is_refused_before_anything_is_written(db, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCECHECK_SCORER", "bogus")
+    assert main(["--db", str(db), "verify", str(EXAMPLE / "article.md")]) == 1
+    assert "SOURCECHECK_SCORER='bogus' is not a scorer; available: similarity-slots" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_sentence_spans_stay_true_after_an_edit(db, tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text("Troops came. Russia sent 1,300 troops (TASS, June 3).\n")
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    article.write_text("Many more troops came from afar. Russia sent 1,300 troops (TASS, June 3).\n")
+    assert main(["--db", str(db), "verify", str(article)]) == 0
+    spans = rows(db, "SELECT s.text, substr(a.body, s.start_char + 1, s.end_char - s.start_char) FROM claim_status c "
+                     "JOIN sentences s ON s.sentence_id = (SELECT sentence_id FROM claims WHERE claim_id = c.claim_id) "
+                     "JOIN articles a ON a.article_id = c.article_id")
+    assert len(spans) == 2 and all(text == from_body for text, from_body in spans)

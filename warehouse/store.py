@@ -111,10 +111,11 @@ class Warehouse:
                 registered = excluded.registered OR outlets.registered""")
 
     # -- sources -------------------------------------------------------------------------------------------
-    def stored_source_hashes(self, source_ids: list[str]) -> dict[str, str]:
-        rows = self.con.execute("SELECT source_id, content_hash FROM sources "
-                                "WHERE retired_at IS NULL AND list_contains(?, source_id)", [source_ids]).fetchall()
-        return dict(rows)
+    def current_versions(self, document_ids: list[str]) -> dict[str, str]:
+        """document id -> source id of its current (not retired) version."""
+        return dict(self.con.execute("SELECT document_id, source_id FROM sources "
+                                     "WHERE retired_at IS NULL AND list_contains(?, document_id)",
+                                     [document_ids]).fetchall())
 
     def missing_embeddings(self, model: str, dimension: int, text_hashes: list[str]) -> set[str]:
         table = self._embedding_table(model, dimension, create=False)
@@ -125,30 +126,32 @@ class Warehouse:
         return set(text_hashes) - {r[0] for r in have}
 
     def retire_missing_sources(self, paths: list[str], present: list[str]) -> int:
-        """Sources read from these files before but no longer in them (a JSONL record removed) retire with
+        """Documents read from these files before but no longer in them (a JSONL record removed) retire with
         their passages: kept for the evidence of old runs, never retrieved again. Returns how many."""
-        now = dt.datetime.now()
         gone = [r[0] for r in self.con.execute(
             "SELECT source_id FROM sources WHERE retired_at IS NULL AND list_contains(?, path) "
-            "AND NOT list_contains(?, source_id)", [paths, present]).fetchall()]
-        if gone:
-            self.con.execute("UPDATE sources SET retired_at = ? WHERE list_contains(?, source_id)", [now, gone])
-            self.con.execute("UPDATE passages SET retired_at = ? WHERE retired_at IS NULL "
-                             "AND list_contains(?, source_id)", [now, gone])
+            "AND NOT list_contains(?, document_id)", [paths, present]).fetchall()]
+        self._retire(gone)
         return len(gone)
 
     def store_sources(self, documents: list[SourceDocument], passages: list[Passage]) -> None:
-        """Insert new documents and replace changed ones; a changed document's old passages retire."""
+        """New versions of documents: the current version of each retires (rows stay, so old runs keep their
+        evidence); a version seen before (a file changed and changed back) comes back rather than twice."""
+        current = self.current_versions([d.document_id for d in documents])
+        self._retire(list(current.values()))
+        known = {r[0] for r in self.con.execute("SELECT source_id FROM sources WHERE list_contains(?, source_id)",
+                                                [[d.source_id for d in documents]]).fetchall()}
+        self._retire([], revive=sorted(known))
+        documents = [d for d in documents if d.source_id not in known]
+        passages = [p for p in passages if p.source_id not in known]
         now = dt.datetime.now()
-        ids = [d.source_id for d in documents]
-        self.con.execute("UPDATE passages SET retired_at = ? WHERE retired_at IS NULL AND list_contains(?, source_id)",
-                         [now, ids])
-        self.con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [ids])
         source_rows = pa.table({
-            "source_id": ids, "path": [d.path for d in documents], "record_key": [d.record_key for d in documents],
-            "outlet": [d.outlet for d in documents], "published": [d.published for d in documents],
-            "language": [d.language for d in documents], "title": [d.title for d in documents],
-            "url": [d.url for d in documents], "illustrative": [d.illustrative for d in documents],
+            "source_id": [d.source_id for d in documents], "document_id": [d.document_id for d in documents],
+            "path": [d.path for d in documents], "record_key": [d.record_key for d in documents],
+            "outlet": [d.outlet for d in documents], "published": pa.array([d.published for d in documents], pa.date32()),
+            "language": [d.language for d in documents], "title": pa.array([d.title for d in documents], pa.string()),
+            "url": pa.array([d.url for d in documents], pa.string()),
+            "illustrative": pa.array([d.illustrative for d in documents], pa.bool_()),
             "content_hash": [d.content_hash for d in documents], "text": [d.text for d in documents],
             "ingested_at": pa.array([now] * len(documents), pa.timestamp("us")),
         })
@@ -161,9 +164,18 @@ class Warehouse:
             "end_char": pa.array([p.end for p in passages], pa.int32()),
             "text_hash": [p.text_hash for p in passages],
         })
-        # A document changed and changed back gets its old passage ids again: revive rather than duplicate.
-        self.con.execute("DELETE FROM passages WHERE list_contains(?, passage_id)", [[p.passage_id for p in passages]])
         self._insert("passages", passage_rows, ", NULL::TIMESTAMP AS retired_at")
+
+    def _retire(self, source_ids: list[str], revive: list[str] | None = None) -> None:
+        """Retire these source versions with their passages, or bring `revive` versions back."""
+        if source_ids:
+            now = dt.datetime.now()
+            for table in ("sources", "passages"):
+                self.con.execute(f"UPDATE {table} SET retired_at = ? WHERE retired_at IS NULL "
+                                 "AND list_contains(?, source_id)", [now, source_ids])
+        if revive:
+            for table in ("sources", "passages"):
+                self.con.execute(f"UPDATE {table} SET retired_at = NULL WHERE list_contains(?, source_id)", [revive])
 
     def texts_without_vectors(self, model: str, dimension: int) -> dict[str, str]:
         """text hash -> text of current passages with no vector of `model` (a model switched, an old ingest)."""

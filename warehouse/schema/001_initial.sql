@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 
 CREATE TABLE IF NOT EXISTS sources (
-    source_id     VARCHAR PRIMARY KEY,    -- the file (and JSONL record key)
+    source_id     VARCHAR PRIMARY KEY,    -- one version of a document: old versions stay for old runs' evidence
+    document_id   VARCHAR NOT NULL,       -- the document across versions: its file (and JSONL record key)
     path          VARCHAR NOT NULL,
     record_key    VARCHAR NOT NULL,
     outlet        VARCHAR NOT NULL,
@@ -74,7 +75,7 @@ CREATE TABLE IF NOT EXISTS sources (
     content_hash  VARCHAR NOT NULL,       -- a changed document replaces its passages
     text          VARCHAR NOT NULL,
     ingested_at   TIMESTAMP NOT NULL,
-    retired_at    TIMESTAMP               -- set when the record disappeared from its file: kept for old runs
+    retired_at    TIMESTAMP               -- set when a new version replaced it or it left its file
 );
 
 CREATE TABLE IF NOT EXISTS passages (
