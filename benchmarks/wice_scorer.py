@@ -1,7 +1,8 @@
 """Accuracy of retrieval and of a scorer on WiCE dev (real Wikipedia claims against the pages they cite).
 
-Each claim's cited page is the store, split into sentence passages with one neighbour of context, exactly as
-ingest does; the claim is retrieved against it (top k) and scored with the configured scorer. Reports:
+Each claim's cited page is the store: WiCE's own sentences as passages, with one neighbour of context as ingest
+gives them; the claim is retrieved against it (top k, the code the flow runs) and scored with the configured
+scorer. Reports:
 - retrieval recall@k: share of claims with gold supporting sentences whose gold set (any alternative) lies
   wholly in the top k;
 - ROC-AUC of the best support score, supported vs not (partially + not supported: the field's binary protocol),
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -27,10 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 import flows  # noqa: E402,F401  (quiet, offline settings)
 from claims.records import Claim  # noqa: E402
-from scoring.scorer import load_scorer  # noqa: E402
+from scoring.scorer import load_scorer, score_all  # noqa: E402
 from scoring.verdicts import VerdictRule  # noqa: E402
 from sources.embeddings import DEFAULT_MODEL, load_embedder  # noqa: E402
-from sources.retrieval import ClaimQuery, PassageIndex, retrieve  # noqa: E402
+from sources.retrieval import PassageIndex, candidates_for  # noqa: E402
 
 
 def page_index(sentences: list[str], vectors: np.ndarray) -> PassageIndex:
@@ -80,9 +82,8 @@ def main() -> int:
                       claim_index=0, text=row["claim"], span=(0, len(row["claim"])), citation_id=None,
                       assigned_by="parenthetical", cited_outlets=("page",), date_start=None, date_end=None,
                       checkworthy=True)
-        query = ClaimQuery(claim.claim_id, embedder.encode([claim.text])[0], ("page",), None, None)
-        candidates = retrieve(index, query, k_cited=args.k, k_store=0)
-        scores = scorer.score(claim, candidates)
+        candidates = candidates_for([claim], embedder, index, k_cited=args.k, k_store=0)
+        scores = score_all(scorer, [claim], candidates)
         best_support.append(max(s.support for s in scores))
         labels.append(row["label"] == "supported")
         gold = [set(g) for g in row["supporting_sentences"] if g]
@@ -106,7 +107,7 @@ def main() -> int:
         "verdict_threshold": VerdictRule.support_min,
         "balanced_accuracy_at_threshold_tuned_on_dev": round(balanced_accuracy(scores, truth, tuned), 4),
         "tuned_threshold": round(float(tuned), 4),
-        "seconds": round(elapsed, 1), "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, 2 cores",
+        "seconds": round(elapsed, 1), "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

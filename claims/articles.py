@@ -8,17 +8,16 @@ from pathlib import Path
 from claims.records import Article
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
-from sourcecheck.textfiles import parse_date, read_text, split_front_matter, text_field
+from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 
-ARTICLE_SUFFIXES = {".md", ".markdown", ".txt"}
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def read_article(path: Path) -> Article:
     """An article from Markdown or plain text with optional front matter (`title`, `publication`, `published`)."""
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise InputError(path, f"unknown article type {path.suffix or '(no extension)'!r}; expected .md or .txt")
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise InputError(path, f"unknown article type {path.suffix or '(no extension)'!r}; expected .md, .markdown or .txt")
     text = read_text(path)
     meta, body = split_front_matter(text, path)
     published = parse_date(meta["published"], "published", path) if meta.get("published") else None

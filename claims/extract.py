@@ -61,7 +61,7 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
                     cited_outlets=citation.outlets if citation else (),
                     date_start=citation.date_start if citation else None,
                     date_end=citation.date_end if citation else None,
-                    checkworthy=checkworthy, checkworthy_reason=reason, sentence_text=sentence.text,
+                    checkworthy=checkworthy, checkworthy_reason=reason,
                 ))
     return ExtractedArticle(article, sentences, list(citations.values()), claims)
 

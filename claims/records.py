@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Article:
-    article_id: str            # stable across edits: front-matter `id`, else publication + title, else file name
+    article_id: str            # stable across edits: front-matter `id`, else publication + title, else its resolved path
     path: str
     title: str | None
     publication: str | None
@@ -58,4 +58,3 @@ class Claim:
     date_end: dt.date | None
     checkworthy: bool
     checkworthy_reason: str = ""
-    sentence_text: str = field(default="", compare=False)

@@ -1,7 +1,7 @@
 """Prefect flows: the table of contents of each job. The work lives in the stage packages.
 
-Prefect is made quiet before it is imported: no telemetry, warnings only, so users see sourcecheck's own
-output and nothing else. Without a configured server the first flow starts Prefect's temporary local API.
+Prefect is made quiet before it is imported: no telemetry, and its logging at CRITICAL (failures reach the
+user as sourcecheck's one-line error), so users see sourcecheck's own output and nothing else. Without a configured server the first flow starts Prefect's temporary local API.
 """
 
 import os

@@ -13,7 +13,7 @@ from claims.outlets import load_registry
 from sources.documents import read_source_file, source_files
 from sources.embeddings import load_embedder
 from sources.passages import passages_of
-from sources.records import Passage, SourceDocument
+from sources.records import Passage, SourceBatch, SourceDocument
 from sourcecheck.progress import progress
 from warehouse import Warehouse
 
@@ -31,11 +31,11 @@ class IngestSummary:
 
 
 @task(cache_policy=NO_CACHE)
-def read_sources(paths: list[str]) -> tuple[int, int, list[SourceDocument]]:
+def read_sources(paths: list[str]) -> SourceBatch:
     registry = load_registry()
     files, skipped = source_files([Path(p) for p in paths])
     documents = [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
-    return len(files), len(skipped), documents
+    return SourceBatch(len(files), len(skipped), documents)
 
 
 @task(cache_policy=NO_CACHE)
@@ -46,7 +46,7 @@ def changed_documents(db: str, documents: list[SourceDocument]) -> list[SourceDo
 
 
 @task(cache_policy=NO_CACHE)
-def embed_missing(db: str, passages: list[Passage], model: str) -> tuple[dict[str, np.ndarray], int]:
+def embed_missing(db: str, passages: list[Passage], model: str) -> dict[str, np.ndarray]:
     """Vectors for every text that has none for this model: the new passages, and stored passages never
     embedded with it (the model was switched). Vectors are cached by (model, text hash)."""
     embedder = load_embedder(model)
@@ -56,27 +56,28 @@ def embed_missing(db: str, passages: list[Passage], model: str) -> tuple[dict[st
         texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension)
     hashes = sorted(texts)
     vectors = embedder.encode([texts[h] for h in hashes], "embedding passages") if hashes else []
-    return dict(zip(hashes, vectors)), embedder.dimension
+    return dict(zip(hashes, vectors))
 
 
 @task(cache_policy=NO_CACHE)
 def store_sources(db: str, documents: list[SourceDocument], changed: list[SourceDocument], passages: list[Passage],
-                  model: str, vectors: dict[str, np.ndarray], dimension: int) -> int:
+                  model: str, vectors: dict[str, np.ndarray]) -> int:
     """One transaction: retire records gone from their files, store changed documents, add vectors."""
     with Warehouse.open(Path(db)) as wh, wh.transaction():
         removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.document_id for d in documents])
         wh.sync_outlets(load_registry(), {d.outlet for d in documents})
         wh.store_sources(changed, passages)
-        wh.store_vectors(model, dimension, vectors)
+        wh.store_vectors(model, load_embedder(model).dimension, vectors)
     return removed
 
 
 @flow(name="ingest_sources", log_prints=False)
 def ingest_sources(paths: list[str], db: str, model: str) -> IngestSummary:
-    files, skipped, documents = read_sources(paths)
-    changed = changed_documents(db, documents)
+    batch = read_sources(paths)
+    changed = changed_documents(db, batch.documents)
     passages = [p for doc in changed for p in passages_of(doc)]
-    vectors, dimension = embed_missing(db, passages, model)
-    removed = store_sources(db, documents, changed, passages, model, vectors, dimension)
-    return IngestSummary(files=files, skipped=skipped, documents=len(documents), unchanged=len(documents) - len(changed),
-                         stored=len(changed), removed=removed, passages=len(passages), embedded=len(vectors))
+    vectors = embed_missing(db, passages, model)
+    removed = store_sources(db, batch.documents, changed, passages, model, vectors)
+    return IngestSummary(files=batch.files, skipped=batch.skipped, documents=len(batch.documents),
+                         unchanged=len(batch.documents) - len(changed), stored=len(changed), removed=removed,
+                         passages=len(passages), embedded=len(vectors))

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 STATUSES = ("supported", "contradicted", "misattributed", "not_found", "uncheckable")
 
 
-def summary_lines(summary) -> list[str]:
+@dataclass(frozen=True)
+class RunSummary:
+    """What one verification run did: printed by the CLI, published as a Prefect artifact."""
+
+    run_id: str
+    article_path: str
+    title: str | None
+    claims: int
+    status_counts: dict[str, int]
+    passages_in_store: int
+
+
+def summary_lines(summary: RunSummary) -> list[str]:
     counts = summary.status_counts
     parts = [f"{counts.get(s, 0)} {s}" for s in STATUSES]
     lines = [
@@ -19,7 +33,7 @@ def summary_lines(summary) -> list[str]:
     return lines
 
 
-def summary_markdown(summary) -> str:
+def summary_markdown(summary: RunSummary) -> str:
     counts = summary.status_counts
     rows = "\n".join(f"| {s} | {counts.get(s, 0)} |" for s in STATUSES)
     title = (summary.title or summary.article_path).replace("|", "\\|")

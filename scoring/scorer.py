@@ -13,6 +13,7 @@ from claims.records import Claim
 from scoring.records import PairScore
 from sources.records import Candidate
 from sourcecheck.errors import SourcecheckError
+from sourcecheck.progress import progress
 
 
 class Scorer(Protocol):
@@ -32,6 +33,18 @@ def register_scorer(name: str):
         SCORERS[name] = factory
         return factory
     return decorate
+
+
+def score_all(scorer: Scorer, claims: list[Claim], candidates: list[Candidate]) -> list[PairScore]:
+    """One score per candidate, in the candidates' order; the scorer sees each claim with all its candidates."""
+    by_claim: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_claim.setdefault(candidate.claim_id, []).append(candidate)
+    scores = {}
+    for claim in progress([c for c in claims if c.claim_id in by_claim], "scoring claims", "claim"):
+        for score in scorer.score(claim, by_claim[claim.claim_id]):
+            scores[(score.claim_id, score.passage_id)] = score
+    return [scores[(c.claim_id, c.passage_id)] for c in candidates]
 
 
 def available_scorers() -> set[str]:

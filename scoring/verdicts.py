@@ -18,7 +18,7 @@ Thresholds are stored with every run (runs.parameters).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 from claims.records import Claim
 from scoring.records import PairScore, Verdict
@@ -30,8 +30,13 @@ class VerdictRule:
     support_min: float = 0.5
     contradiction_min: float = 0.5
 
-    def as_params(self) -> dict:
-        return asdict(self)
+    def decide_all(self, claims: list[Claim], candidates: list[Candidate], scores: list[PairScore]) -> list[Verdict]:
+        """The verdict of every claim, in the claims' order."""
+        by_claim: dict[str, list[tuple[Candidate, PairScore]]] = {}
+        for pair in zip(candidates, scores):
+            by_claim.setdefault(pair[0].claim_id, []).append(pair)
+        return [self.decide(c, [p[0] for p in by_claim.get(c.claim_id, [])], [p[1] for p in by_claim.get(c.claim_id, [])])
+                for c in claims]
 
     def decide(self, claim: Claim, candidates: list[Candidate], scores: list[PairScore]) -> Verdict:
         if not claim.checkworthy:

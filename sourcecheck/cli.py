@@ -99,9 +99,11 @@ def _ingest(paths: list[Path], db: Path):
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from reports.summary import summary_lines
+
     started = time.monotonic()
     for summary in _verify_articles(args.articles, _db(args)):
-        print("\n".join(_summary_lines(summary)))
+        print("\n".join(summary_lines(summary)))
     print(f"[{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0
 
@@ -118,12 +120,6 @@ def _verify_articles(articles: list[Path], db: Path):
     settings = VerifySettings.from_env()
     preload_embedder(settings.embedding_model)
     return verify_all([str(a) for a in articles], str(db), settings)
-
-
-def _summary_lines(summary) -> list[str]:
-    from reports.summary import summary_lines
-
-    return summary_lines(summary)
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -191,6 +187,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from reports.summary import summary_lines
+
     if not EXAMPLES.is_dir():
         raise SourcecheckError(f"{EXAMPLES}: demo material not found (run the demo from a clone of the repository)")
     started = time.monotonic()
@@ -205,7 +203,7 @@ def _demo(args: argparse.Namespace) -> int:
     print("sourcecheck demo: the SCO Peace Mission 2012 article against illustrative sources")
     print("(the demo's source documents were written for the demo and are not real reporting)")
     print(f"sources: {ingested.documents} documents, {ingested.stored} stored, {ingested.unchanged} unchanged")
-    print("\n".join(_summary_lines(summary)))
+    print("\n".join(summary_lines(summary)))
     print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
     print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
     return 0

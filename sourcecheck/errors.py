@@ -13,6 +13,4 @@ class InputError(SourcecheckError):
     """Bad input in a named file (an article, a source document, a warehouse)."""
 
     def __init__(self, path: str | Path, problem: str):
-        self.path = str(path)
-        self.problem = problem
         super().__init__(f"{path}: {problem}")

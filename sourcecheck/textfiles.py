@@ -13,6 +13,7 @@ import yaml
 
 from sourcecheck.errors import InputError
 
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}  # articles and source documents alike
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 

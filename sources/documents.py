@@ -10,9 +10,8 @@ from claims.outlets import OutletRegistry
 from sources.records import SourceDocument
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
-from sourcecheck.textfiles import parse_date, read_text, split_front_matter, text_field
+from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 JSONL_SUFFIXES = {".jsonl"}
 SOURCE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 LANGUAGE_CODES = {"en", "ru", "zh", "fr", "de", "es", "ar", "uk", "kk", "ky", "tg", "uz", "fa", "tr", "ja", "ko"}

@@ -9,11 +9,11 @@ from sourcecheck.ids import content_id
 CONTEXT_WINDOW = 1  # sentences either side; enough to resolve "the drill" or "he" when a reviewer reads it
 
 
-def passages_of(document: SourceDocument, window: int = CONTEXT_WINDOW) -> list[Passage]:
+def passages_of(document: SourceDocument) -> list[Passage]:
     sentences = [s for s in split_sentences(document.text) if any(ch.isalnum() for ch in s[2])]
     passages = []
     for i, (start, end, text) in enumerate(sentences):
-        lo, hi = max(0, i - window), min(len(sentences), i + window + 1)
+        lo, hi = max(0, i - CONTEXT_WINDOW), min(len(sentences), i + CONTEXT_WINDOW + 1)
         context = " ".join(s[2] for s in sentences[lo:hi])
         passages.append(Passage(
             passage_id=content_id("passage", document.source_id, i),

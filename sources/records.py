@@ -23,6 +23,15 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class SourceBatch:
+    """What one `sources add` read: the documents, and how many files they came from or were skipped."""
+
+    files: int
+    skipped: int               # files of other types inside the directories given
+    documents: list[SourceDocument]
+
+
+@dataclass(frozen=True)
 class Passage:
     passage_id: str
     source_id: str

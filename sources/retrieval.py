@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from claims.records import Claim
+from sources.embeddings import Embedder
 from sources.records import Candidate
 
 DATE_WINDOW_DAYS = 3   # a report is usually published within a day or two of the day it is cited for
@@ -40,6 +42,21 @@ class ClaimQuery:
     cited_outlets: tuple[str, ...]
     date_start: dt.date | None
     date_end: dt.date | None
+
+
+def candidates_for(claims: list[Claim], embedder: Embedder, index: PassageIndex, window_days: int = DATE_WINDOW_DAYS,
+                   k_cited: int = TOP_K_CITED, k_store: int = TOP_K_STORE) -> list[Candidate]:
+    """The candidates of every checkable claim (opinion is not retrieved for), embedded in one batch."""
+    checkable = [c for c in claims if c.checkworthy]
+    if not checkable or not len(index):
+        return []
+    vectors = embedder.encode([c.text for c in checkable], "embedding claims")
+    return [
+        candidate
+        for claim, vector in zip(checkable, vectors)
+        for candidate in retrieve(index, ClaimQuery(claim.claim_id, vector, claim.cited_outlets, claim.date_start,
+                                                    claim.date_end), window_days, k_cited, k_store)
+    ]
 
 
 def retrieve(index: PassageIndex, query: ClaimQuery, window_days: int = DATE_WINDOW_DAYS,

@@ -11,7 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "peace-mission-2012"
-SHARED = ROOT.parent / "shared"
 
 os.environ.setdefault("PREFECT_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "sourcecheck-test-prefect"))
 import flows  # noqa: E402,F401  (sets Prefect's quiet settings before Prefect is imported)

@@ -39,17 +39,18 @@ def test_ingest_failing_while_storing_vectors_rolls_back(db, sources_dir, monkey
     assert warehouse_fingerprint(db) == before
 
 
-@pytest.mark.parametrize("stage", ["find_candidates", "score_candidates"])
-def test_interrupted_verification_writes_nothing(db, monkeypatch, stage, capsys):
-    import flows.verify
-
+@pytest.mark.parametrize("table", ["citations", "verdicts"])
+def test_verification_interrupted_while_writing_leaves_nothing(db, monkeypatch, table, capsys):
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
     before = warehouse_fingerprint(db)
+    original = Warehouse._insert
 
-    def interrupt(*args, **kwargs):
-        raise KeyboardInterrupt
+    def interrupt_at(self, name, *args, **kwargs):
+        if name == table:  # Ctrl-C with part of the run already inserted
+            raise KeyboardInterrupt
+        return original(self, name, *args, **kwargs)
 
-    monkeypatch.setattr(getattr(flows.verify, stage), "fn", interrupt)
+    monkeypatch.setattr(Warehouse, "_insert", interrupt_at)
     assert main(["--db", str(db), "verify", str(EXAMPLE / "article.md")]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert warehouse_fingerprint(db) == before

@@ -30,11 +30,12 @@ def test_bad_input_exits_non_zero_with_one_line(tmp_path):
     bad.write_text("{\\rtf1}")
     result = _run("--db", str(tmp_path / "w.duckdb"), "verify", str(bad), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == f"sourcecheck: error: {bad}: unknown article type '.rtf'; expected .md or .txt\n"
+    assert result.stderr == f"sourcecheck: error: {bad}: unknown article type '.rtf'; expected .md, .markdown or .txt\n"
     assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_readme_starts_with_the_two_commands():
     readme = (ROOT / "README.md").read_text()
-    commands = [line for line in readme.splitlines() if line.startswith("make ")]
-    assert commands[:2] == ["make demo", "make test"]
+    first_block = readme.split("```")[1]
+    assert first_block.strip().splitlines() == ["make demo", "make test"]
+    assert readme.index("```") < readme.index("\n## ")  # before anything else

@@ -43,8 +43,8 @@ def _sql(name: str) -> str:
 
 
 class Warehouse:
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool):
-        self.con, self.path, self.read_only = con, path, read_only
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
+        self.con, self.path = con, path
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -60,7 +60,7 @@ class Warehouse:
             path.parent.mkdir(parents=True, exist_ok=True)
         con = _connect(path, read_only)
         try:
-            warehouse = cls(con, path, read_only)
+            warehouse = cls(con, path)
             warehouse._check_version()
             if not read_only:
                 warehouse._migrate()
@@ -238,9 +238,10 @@ class Warehouse:
 
     # -- runs ----------------------------------------------------------------------------------------------
     def record_run(self, run_id: str, extracted: ExtractedArticle, started_at: dt.datetime, flow_run_id: str | None,
-                   embedding_model: str, scorer: tuple[str, str], parameters: dict, passages_in_store: int,
-                   candidates: list[Candidate], scores: list[PairScore], verdicts: list[Verdict]) -> None:
-        """The article, its sentences, citations and claims, and the run's matches and verdicts: one transaction."""
+                   embedding_model: str, scorer: str, scorer_version: str, parameters: dict, passages_in_store: int,
+                   candidates: list[Candidate], scores: list[PairScore], verdicts: list[Verdict]) -> dict[str, int]:
+        """The article, its sentences, citations and claims, and the run's matches and verdicts (call it inside
+        one transaction). Returns the run's count of claims per status."""
         a = extracted.article
         now = dt.datetime.now()
         self.con.execute("""
@@ -281,10 +282,10 @@ class Warehouse:
             "date_end": pa.array([c.date_end for c in cl], pa.date32()),
             "checkworthy": [c.checkworthy for c in cl], "checkworthy_reason": [c.checkworthy_reason for c in cl],
         }))
-        counts = Counter(v.status for v in verdicts)
+        counts = dict(Counter(v.status for v in verdicts))
         self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             run_id, a.article_id, a.content_hash, started_at, now, _user(), socket.gethostname(), flow_run_id,
-            _version(), embedding_model, scorer[0], scorer[1], json.dumps(parameters, sort_keys=True),
+            _version(), embedding_model, scorer, scorer_version, json.dumps(parameters, sort_keys=True),
             passages_in_store, len(cl), json.dumps(counts, sort_keys=True)])
         match_rows = pa.table({
             "run_id": [run_id] * len(candidates), "claim_id": [c.claim_id for c in candidates],
@@ -307,6 +308,7 @@ class Warehouse:
             "cited_source_in_store": pa.array([v.cited_source_in_store for v in verdicts], pa.bool_()),
         })
         self._insert("verdicts", verdict_rows)
+        return counts
 
     def _insert_new(self, table: str, key: str, rows: pa.Table) -> None:
         """Rows whose key the table does not hold yet (content-hash ids: the same content is the same row)."""
@@ -323,11 +325,6 @@ class Warehouse:
             self.con.unregister("incoming_rows")
 
     # -- reading -------------------------------------------------------------------------------------------
-    def counts(self) -> dict[str, int]:
-        tables = ["sources", "passages", "articles", "claims", "runs"]
-        row = self._first("SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in tables))
-        return dict(zip(tables, row))
-
     def latest_run_id(self) -> str | None:
         row = self._first("SELECT run_id FROM runs ORDER BY finished_at DESC, run_id DESC LIMIT 1")
         return row[0] if row else None
