@@ -1,0 +1,42 @@
+"""Progress bars: drawn on a terminal, silent when the output is piped."""
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+
+from conftest import ROOT
+
+CODE = "from sourcecheck.progress import progress\nfor _ in progress(range(3), 'embedding passages', 'batch'): pass\n"
+
+
+def _run(on_terminal: bool) -> bytes:
+    if not on_terminal:
+        return subprocess.run([sys.executable, "-c", CODE], cwd=ROOT, capture_output=True, check=True).stderr
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    process = subprocess.Popen([sys.executable, "-c", CODE], cwd=ROOT, stdout=slave, stderr=slave)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert process.wait() == 0
+    return out
+
+
+def test_progress_bar_on_a_terminal():
+    out = _run(on_terminal=True).decode()
+    assert "embedding passages: 100%" in out and "3/3" in out
+
+
+def test_no_progress_when_piped():
+    assert _run(on_terminal=False) == b""
