@@ -26,6 +26,7 @@ class Scorer(Protocol):
 
 
 SCORERS: dict[str, Callable[[], Scorer]] = {}
+DEFAULT_SCORER = "nli-slots"
 
 
 def register_scorer(name: str):
@@ -48,7 +49,8 @@ def score_all(scorer: Scorer, claims: list[Claim], candidates: list[Candidate]) 
 
 
 def available_scorers() -> set[str]:
-    import scoring.similarity_slots  # noqa: F401  (the built-in scorers register on import)
+    import scoring.nli_slots  # noqa: F401  (the built-in scorers register on import)
+    import scoring.similarity_slots  # noqa: F401
 
     return set(SCORERS)
 

