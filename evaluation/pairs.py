@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
+from evaluation.machine import machine_description
 from evaluation.metrics import per_label, reliability
-from scoring.entailment import EntailmentModel
+from scoring.entailment import BATCH, EntailmentModel
 from sourcecheck.errors import InputError
 
 THREE_WAY = ["entailment", "neutral", "contradiction"]
@@ -68,5 +69,6 @@ def run_pairs_bench(path: Path, model: EntailmentModel, datasets: set[str] | Non
     started = time.perf_counter()
     probabilities = model.probabilities([(r["premise"], r["hypothesis"]) for r in rows])
     seconds = time.perf_counter() - started
-    return {"file": str(path), "model": model.name, "backend": model.backend, "rows": len(rows),
-            "every": every, "pairs_per_second": round(len(rows) / seconds, 1)} | pair_measures(rows, probabilities)
+    return {"file": str(path), "model": model.name, "backend": model.backend, "rows": len(rows), "every": every,
+            "batch": BATCH, "pairs_per_second": round(len(rows) / seconds, 1),
+            "machine": machine_description()} | pair_measures(rows, probabilities)

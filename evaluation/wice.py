@@ -21,6 +21,7 @@ import numpy as np
 
 from claims.outlets import load_registry
 from claims.records import Claim
+from evaluation.machine import machine_description
 from evaluation.metrics import balanced_accuracy, best_threshold, f1, per_label, roc_auc
 from scoring.scorer import Scorer, score_all
 from scoring.verdicts import VerdictRule
@@ -142,7 +143,7 @@ def run_wice_bench(path: Path, scorer: Scorer, embedding_model: str, rule: Verdi
     scored = score_wice(items, scorer, embedding_model, rule, k)
     return {"file": str(path), "fold": fold, "scorer": scorer.name, "scorer_version": scorer.version,
             "embedding_model": embedding_model, "k": k} | wice_measures(scored, rule.support_min, partial_min) | {
-            "seconds": round(time.perf_counter() - started, 1)}
+            "seconds": round(time.perf_counter() - started, 1), "machine": machine_description()}
 
 
 def _write_pages(items: list[WiceClaim], target: Path) -> dict[int, np.ndarray]:
