@@ -41,3 +41,8 @@ def evidence_key(status: str, evidence: Evidence | None) -> str:
     for m in (evidence.best_cited, evidence.best_elsewhere) if evidence else (None, None):
         parts += [m["outlet"], m["published"], m["text"], m["context"]] if m else [None] * 4
     return content_id("evidence", *parts)
+
+
+def is_foreign(match: dict) -> bool:
+    """A passage not in English: reports label its text as the original (no translation is stored)."""
+    return not (match.get("language") or "en").lower().startswith("en")

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from reports.article_view import article_paragraphs
 from reports.charts import score_histogram, status_changes, verdicts_by_outlet
+from reports.evidence import is_foreign
 from reports.files import write_atomically
 from reports.readings import score_reading
 from reports.run_review import RunReview, load_run_review
@@ -43,7 +44,7 @@ def render_report(review: RunReview) -> str:
     script = _asset("report.js")
     env = Environment(loader=PackageLoader("reports", "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(reading=partial(_reading, review.thresholds), marked=marked_pieces, around=_around,
-                       foreign=_foreign)
+                       foreign=is_foreign)
     return env.get_template("report.html.j2").render(
         review=review, run=review.run, claims=claims, statuses=STATUSES, counts=current,
         flagged=review.flagged, others=[c for c in claims if not c.flagged],
@@ -78,11 +79,6 @@ def _around(match: dict) -> tuple[str, str]:
     if at < 0:
         return "", ""
     return match["context"][:at], match["context"][at + len(match["text"]):]
-
-
-def _foreign(match: dict) -> bool:
-    """A passage not in English: the report labels it as the original text."""
-    return not (match.get("language") or "en").lower().startswith("en")
 
 
 def _asset(name: str) -> str:

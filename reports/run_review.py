@@ -14,6 +14,8 @@ from warehouse import Warehouse
 
 FLAGGED = ("contradicted", "misattributed", "not_found")
 NO_DIFFERENCE = DifferingSlots((), ())
+REVIEW_WORDS = {"pending": "awaiting review", "confirmed": "flag confirmed", "dismissed": "flag dismissed",
+                "not_flagged": "not flagged"}
 
 
 @dataclass(frozen=True)

@@ -298,7 +298,7 @@ class Warehouse:
         }))
         counts = dict(Counter(v.status for v in verdicts))
         self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            run_id, a.article_id, a.content_hash, started_at, now, _user(), socket.gethostname(), flow_run_id,
+            run_id, a.article_id, a.content_hash, started_at, now, login_name(), socket.gethostname(), flow_run_id,
             _version(), embedding_model, scorer, scorer_version, json.dumps(parameters, sort_keys=True),
             passages_in_store, len(cl), json.dumps(counts, sort_keys=True)])
         match_rows = pa.table({
@@ -455,7 +455,8 @@ def _empty_index(dimension: int) -> PassageIndex:
                         np.zeros((0, dimension), dtype=np.float32))
 
 
-def _user() -> str:
+def login_name() -> str:
+    """Who runs sourcecheck: recorded with each run and, by default, with each review decision."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
