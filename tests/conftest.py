@@ -35,6 +35,23 @@ def demo_db(tmp_path_factory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """Headless Chromium for the report tests: skipped, with the reason, on a machine without it; a failure in
+    CI, whose set-up (.ci/run) installs it."""
+    from chromium import Chromium, find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        reason = "chromium is not installed (Debian: apt-get install chromium); the report's browser tests need it"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    browser = Chromium(binary, tmp_path_factory.mktemp("chromium-profile"))
+    yield browser
+    browser.close()
+
+
 @pytest.fixture
 def db(tmp_path) -> Path:
     return tmp_path / "warehouse.duckdb"

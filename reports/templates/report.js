@@ -35,6 +35,6 @@
 
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
-  form.addEventListener("reset", () => setTimeout(apply, 0));
+  document.getElementById("show-all").addEventListener("click", () => { form.reset(); apply(); });
   apply();
 })();
