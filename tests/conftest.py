@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,46 @@ def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+SMALL_SOURCE = """---
+outlet: Krasnaya Zvezda
+published: 2012-06-18
+title: Peace Mission 2012
+---
+The joint anti-terrorist drill Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan.
+
+About 1,300 servicemen from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012.
+"""
+SMALL_ARTICLE = """---
+title: Drill in Tajikistan
+published: 2012-06-20
+---
+Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan (Krasnaya Zvezda, June 18).
+
+Around 2,000 personnel from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).
+"""
+
+
+@dataclass(frozen=True)
+class SmallStore:
+    """A warehouse with one source and one verified two-claim article: one supported, one contradicted."""
+
+    db: Path
+    source: Path
+    article: Path
+
+    def run(self, *args: str) -> int:
+        from sourcecheck.cli import main
+
+        return main(["--db", str(self.db), *args])
+
+
+@pytest.fixture
+def small_store(tmp_path) -> SmallStore:
+    store = SmallStore(tmp_path / "warehouse.duckdb", tmp_path / "kz.md", tmp_path / "article.md")
+    store.source.write_text(SMALL_SOURCE)
+    store.article.write_text(SMALL_ARTICLE)
+    assert store.run("sources", "add", str(store.source)) == 0
+    assert store.run("verify", str(store.article)) == 0
+    return store
