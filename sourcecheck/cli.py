@@ -283,6 +283,7 @@ def _demo(args: argparse.Namespace) -> int:
     print("\n".join(summary_lines(summary)))
     print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
     print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
+    print("     sourcecheck review    (the flags awaiting a decision)")
     return 0
 
 
