@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--run", dest="run_id", help="a run id (default: the latest run)")
     report.set_defaults(handler=_report)
 
+    demo = commands.add_parser("demo", parents=[common], help="ingest the demo sources and verify the seed article")
+    demo.add_argument("--out", type=Path, default=Path("report.html"))
+    demo.set_defaults(handler=_demo)
+
     review = commands.add_parser(
         "review", parents=[common], help="list flagged claims awaiting review, or record a decision on one",
         description="Without CLAIM_ID: list the flags of the latest run of each article that await a decision. "
@@ -80,10 +84,6 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--reviewer", help="who decides (default: your login name)")
     review.add_argument("--all", action="store_true", help="list decided flags too")
     review.set_defaults(handler=_review)
-
-    demo = commands.add_parser("demo", parents=[common], help="ingest the demo sources and verify the seed article")
-    demo.add_argument("--out", type=Path, default=Path("report.html"))
-    demo.set_defaults(handler=_demo)
     return parser
 
 
@@ -216,6 +216,30 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from reports.summary import summary_lines
+
+    if not EXAMPLES.is_dir():
+        raise SourcecheckError(f"{EXAMPLES}: demo material not found (run the demo from a clone of the repository)")
+    started = time.monotonic()
+    db = _db(args)
+    ingested = _ingest([EXAMPLES / "sources"], db)
+    [summary] = _verify_articles([EXAMPLES / "article.md"], db)
+    from reports.html import write_report
+    from warehouse import Warehouse
+
+    with Warehouse.open(db, read_only=True) as wh:
+        write_report(wh, summary.run_id, args.out)
+    print("sourcecheck demo: the SCO Peace Mission 2012 article against illustrative sources")
+    print("(the demo's source documents were written for the demo and are not real reporting)")
+    print(f"sources: {ingested.documents} documents, {ingested.stored} stored, {ingested.unchanged} unchanged")
+    print("\n".join(summary_lines(summary)))
+    print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
+    print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
+    print("     sourcecheck review    (the flags awaiting a decision)")
+    return 0
+
+
 def _review(args: argparse.Namespace) -> int:
     from reports.review import decide, find_claim, flag_lines, latest_reviews
     from warehouse import Warehouse
@@ -260,30 +284,6 @@ def _list_flags(reviews, include_decided: bool) -> int:
         sys.stdout.write(_format(["claim", "status", "review", "cited", "claim_text"], rows, "table"))
     print(f"{awaiting} of {flagged} flags await review in {len(reviews)} article{'s' * (len(reviews) != 1)}; "
           "decide with: sourcecheck review CLAIM_ID --decision confirm|dismiss --note \"...\"")
-    return 0
-
-
-def _demo(args: argparse.Namespace) -> int:
-    from reports.summary import summary_lines
-
-    if not EXAMPLES.is_dir():
-        raise SourcecheckError(f"{EXAMPLES}: demo material not found (run the demo from a clone of the repository)")
-    started = time.monotonic()
-    db = _db(args)
-    ingested = _ingest([EXAMPLES / "sources"], db)
-    [summary] = _verify_articles([EXAMPLES / "article.md"], db)
-    from reports.html import write_report
-    from warehouse import Warehouse
-
-    with Warehouse.open(db, read_only=True) as wh:
-        write_report(wh, summary.run_id, args.out)
-    print("sourcecheck demo: the SCO Peace Mission 2012 article against illustrative sources")
-    print("(the demo's source documents were written for the demo and are not real reporting)")
-    print(f"sources: {ingested.documents} documents, {ingested.stored} stored, {ingested.unchanged} unchanged")
-    print("\n".join(summary_lines(summary)))
-    print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
-    print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
-    print("     sourcecheck review    (the flags awaiting a decision)")
     return 0
 
 
