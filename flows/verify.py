@@ -15,7 +15,9 @@ from prefect.runtime import flow_run
 from claims.articles import read_article
 from claims.extract import ExtractedArticle, extract_claims
 from claims.outlets import load_registry
-from reports.summary import RunSummary, summary_markdown
+from reports.markdown import flagged_markdown
+from reports.run_review import load_run_review
+from reports.summary import RunSummary
 from scoring.records import PairScore, Verdict
 from scoring.scorer import load_scorer, score_all
 from sources.embeddings import load_embedder
@@ -77,6 +79,12 @@ def record_run(db: str, extracted: ExtractedArticle, started_at: dt.datetime, se
                       passages_in_store)
 
 
+@task(cache_policy=NO_CACHE)
+def flagged_list(db: str, run_id: str) -> str:
+    with Warehouse.open(Path(db), read_only=True) as wh:
+        return flagged_markdown(load_run_review(wh, run_id))
+
+
 @flow(name="verify_article")
 def verify_article(article_path: str, db: str, settings: VerifySettings) -> RunSummary:
     started_at = dt.datetime.now()
@@ -86,7 +94,7 @@ def verify_article(article_path: str, db: str, settings: VerifySettings) -> RunS
     scores = score_candidates(extracted, candidates, settings)
     verdicts = decide_verdicts(extracted, candidates, scores, settings)
     summary = record_run(db, extracted, started_at, settings, len(index), candidates, scores, verdicts)
-    create_markdown_artifact(key="verification-summary", markdown=summary_markdown(summary),
+    create_markdown_artifact(key="verification-summary", markdown=flagged_list(db, summary.run_id),
                              description=f"sourcecheck verdicts for {summary.title or article_path}")
     return summary
 

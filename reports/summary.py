@@ -1,4 +1,4 @@
-"""The one-screen summary of a verification run, as Markdown (Prefect artifact) and as terminal text."""
+"""The one-screen summary of a verification run, as terminal text (the Markdown one is reports/markdown.py)."""
 
 from __future__ import annotations
 
@@ -32,10 +32,3 @@ def summary_lines(summary: RunSummary) -> list[str]:
                         "(add sources with `sourcecheck sources add PATH`)")
     return lines
 
-
-def summary_markdown(summary: RunSummary) -> str:
-    counts = summary.status_counts
-    rows = "\n".join(f"| {s} | {counts.get(s, 0)} |" for s in STATUSES)
-    title = (summary.title or summary.article_path).replace("|", "\\|")
-    return (f"# sourcecheck: {title}\n\n{summary.claims} claims checked against {summary.passages_in_store} "
-            f"passages (run `{summary.run_id}`).\n\n| status | claims |\n|---|---|\n{rows}\n")

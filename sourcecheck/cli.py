@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from reports.records import DECISIONS
 from sourcecheck import __version__
 from sourcecheck.errors import SourcecheckError
 
@@ -61,7 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     query.set_defaults(handler=_query)
 
     report = commands.add_parser("report", parents=[common], help="write the reviewer report of the latest run")
-    report.add_argument("--out", type=Path, default=Path("report.html"))
+    report.add_argument("--out", type=Path, help="the file to write (default: report.html; for markdown, "
+                                                  "standard output)")
+    report.add_argument("--format", choices=["html", "markdown"], default="html",
+                        help="html: the full report; markdown: the flagged list, for an editorial ticket")
     report.add_argument("--run", dest="run_id", help="a run id (default: the latest run)")
     report.set_defaults(handler=_report)
 
@@ -84,6 +88,18 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common], help="ingest the demo sources and verify the seed article")
     demo.add_argument("--out", type=Path, default=Path("report.html"))
     demo.set_defaults(handler=_demo)
+
+    review = commands.add_parser(
+        "review", parents=[common], help="list flagged claims awaiting review, or record a decision on one",
+        description="Without CLAIM_ID: list the flags of the latest run of each article that await a decision. "
+                    "With CLAIM_ID alone: show the claim, its evidence and its decisions. With --decision: record "
+                    "it; a decision holds until the claim or its evidence changes.")
+    review.add_argument("claim", nargs="?", metavar="CLAIM_ID", help="a claim id or a unique prefix of one")
+    review.add_argument("--decision", choices=DECISIONS, help="confirm the flag, or dismiss it")
+    review.add_argument("--note", default="", help="why (shown in the report)")
+    review.add_argument("--reviewer", help="who decides (default: your login name)")
+    review.add_argument("--all", action="store_true", help="list decided flags too")
+    review.set_defaults(handler=_review)
     return parser
 
 
@@ -169,9 +185,14 @@ def _cell(value, limit: int | None = None) -> str:
     text = "" if value is None else json.dumps(value, default=_json_value, ensure_ascii=False) \
         if isinstance(value, (list, dict)) else str(value)
     text = " ".join(text.split())
-    if limit is not None:  # a terminal: source text must not carry escape codes to it
-        text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    if limit is not None:
+        text = _printable(text)
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _printable(text: str) -> str:
+    """For a terminal: source text must not carry escape codes to it."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def _json_value(value):
@@ -190,14 +211,23 @@ def _json_safe(value):
 
 
 def _report(args: argparse.Namespace) -> int:
+    from reports.files import write_atomically
     from reports.html import write_report
+    from reports.markdown import flagged_markdown
+    from reports.run_review import load_run_review
     from warehouse import Warehouse
 
     with Warehouse.open(_db(args), read_only=True) as wh:
         run_id = args.run_id or wh.latest_run_id()
         if run_id is None:
             raise SourcecheckError(f"{_db(args)}: no verification run yet (run `sourcecheck verify ARTICLE`)")
-        out = write_report(wh, run_id, args.out)
+        if args.format == "html":
+            out = write_report(wh, run_id, args.out or Path("report.html"))
+        elif args.out:
+            out = write_atomically(args.out, flagged_markdown(load_run_review(wh, run_id)))
+        else:  # the flagged list alone on standard output, to pipe into a ticket
+            sys.stdout.write(flagged_markdown(load_run_review(wh, run_id)))
+            return 0
     print(f"report: {out} (run {run_id})")
     return 0
 
@@ -260,6 +290,54 @@ def _demo(args: argparse.Namespace) -> int:
     print("\n".join(summary_lines(summary)))
     print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
     print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
+    print("     sourcecheck review    (the flags awaiting a decision)")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from reports.review import decide, find_claim, flag_lines, latest_reviews
+    from warehouse import Warehouse
+    from warehouse.store import login_name
+
+    if args.claim is None and (args.decision or args.note or args.reviewer):
+        raise SourcecheckError("review: give the CLAIM_ID the decision is about (`sourcecheck review` lists them)")
+    if args.claim is not None and args.all:
+        raise SourcecheckError("review: --all lists flags; it takes no CLAIM_ID")
+    if args.note and not args.decision:
+        raise SourcecheckError("review: --note goes with a --decision (confirm or dismiss)")
+    if args.decision is None:
+        with Warehouse.open(_db(args), read_only=True) as wh:
+            reviews = latest_reviews(wh)
+            if args.claim is None:
+                return _list_flags(reviews, args.all)
+            review, claim = find_claim(reviews, args.claim)
+            lines = flag_lines(review, claim, wh.decisions_of([claim.claim_id]))
+        print("\n".join(_printable(line) for line in lines))
+        return 0
+    with Warehouse.open(_db(args)) as wh, wh.transaction():
+        review, claim = find_claim(latest_reviews(wh), args.claim)
+        record = decide(wh, review, claim, args.decision, args.note.strip(), args.reviewer or login_name())
+    verb = {"confirm": "confirmed", "dismiss": "dismissed"}[record.decision]
+    print(_printable(f"review: flag {verb} on claim {record.claim_id[:8]} ({record.status}) by {record.reviewer}"
+                     f"{f': {record.note}' if record.note else ''}; it holds until the claim or its evidence changes"))
+    return 0
+
+
+def _list_flags(reviews, include_decided: bool) -> int:
+    from reports.run_review import REVIEW_WORDS
+
+    rows, awaiting, flagged = [], 0, 0
+    for review in reviews:
+        for c in review.flagged:
+            flagged += 1
+            awaiting += c.review_state == "pending"
+            if include_decided or c.review_state == "pending":
+                rows.append((c.claim_id[:8], c.claim["status"], REVIEW_WORDS[c.review_state],
+                             ", ".join(c.claim["cited_outlets"]) or "-", c.claim["claim_text"]))
+    if rows:
+        sys.stdout.write(_format(["claim", "status", "review", "cited", "claim_text"], rows, "table"))
+    print(f"{awaiting} of {flagged} flags await review in {len(reviews)} article{'s' * (len(reviews) != 1)}; "
+          "decide with: sourcecheck review CLAIM_ID --decision confirm|dismiss --note \"...\"")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,23 @@ def demo_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
     assert main(["--db", str(db), "demo", "--out", str(db.parent / "report.html")]) == 0
     return db
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """Headless Chromium for the report tests: skipped, with the reason, on a machine without it; a failure in
+    CI, whose set-up (.ci/run) installs it."""
+    from chromium import Chromium, find_chromium
+
+    binary = find_chromium()
+    if binary is None:
+        reason = "chromium is not installed (Debian: apt-get install chromium); the report's browser tests need it"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    browser = Chromium(binary, tmp_path_factory.mktemp("chromium-profile"))
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -78,3 +96,46 @@ def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+SMALL_SOURCE = """---
+outlet: Krasnaya Zvezda
+published: 2012-06-18
+title: Peace Mission 2012
+---
+The joint anti-terrorist drill Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan.
+
+About 1,300 servicemen from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012.
+"""
+SMALL_ARTICLE = """---
+title: Drill in Tajikistan
+published: 2012-06-20
+---
+Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan (Krasnaya Zvezda, June 18).
+
+Around 2,000 personnel from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).
+"""
+
+
+@dataclass(frozen=True)
+class SmallStore:
+    """A warehouse with one source and one verified two-claim article: one supported, one contradicted."""
+
+    db: Path
+    source: Path
+    article: Path
+
+    def run(self, *args: str) -> int:
+        from sourcecheck.cli import main
+
+        return main(["--db", str(self.db), *args])
+
+
+@pytest.fixture
+def small_store(tmp_path) -> SmallStore:
+    store = SmallStore(tmp_path / "warehouse.duckdb", tmp_path / "kz.md", tmp_path / "article.md")
+    store.source.write_text(SMALL_SOURCE)
+    store.article.write_text(SMALL_ARTICLE)
+    assert store.run("sources", "add", str(store.source)) == 0
+    assert store.run("verify", str(store.article)) == 0
+    return store

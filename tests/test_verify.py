@@ -134,7 +134,7 @@ def test_bad_article_gives_one_line_error_and_leaves_the_warehouse_unchanged(nam
     assert warehouse_fingerprint(db) == before
 
 
-def test_run_summary_is_published_as_a_prefect_artifact(demo_db):
+def test_flagged_list_is_published_as_a_prefect_artifact(demo_db, capsys):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
@@ -145,6 +145,9 @@ def test_run_summary_is_published_as_a_prefect_artifact(demo_db):
     [artifact] = [a for a in artifacts if run_id in a.data]
     assert artifact.type == "markdown"
     assert "| contradicted | 4 |" in artifact.data
+    capsys.readouterr()
+    assert main(["--db", str(demo_db), "report", "--format", "markdown"]) == 0
+    assert artifact.data == capsys.readouterr().out     # the same summary as the Markdown export
 
 
 def test_changed_credit_makes_a_new_claim_with_the_new_outlet(db, tmp_path):

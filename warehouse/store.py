@@ -7,10 +7,12 @@ previous consistent state.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import getpass
 import json
 import os
+import re
 import socket
 import time
 from collections import Counter
@@ -25,12 +27,13 @@ import pyarrow as pa
 
 from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
+from reports.records import ReviewDecision
 from scoring.records import PairScore, Verdict
 from sources.records import Candidate, Passage, SourceDocument
 from sources.retrieval import PassageIndex
 from sourcecheck.errors import InputError, SourcecheckError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # the number of the last migration in schema/ (NNN_name.sql)
 LOCK_WAIT_SECONDS = 30.0
 
 
@@ -42,9 +45,16 @@ def _sql(name: str) -> str:
     return resources.files("warehouse").joinpath(f"schema/{name}").read_text("utf-8")
 
 
+def migrations() -> list[tuple[int, str]]:
+    """(number, file name) of each numbered migration in schema/, in the order they apply."""
+    found = (re.match(r"(\d{3})_\w+\.sql$", f.name) for f in resources.files("warehouse").joinpath("schema").iterdir())
+    return sorted((int(m.group(1)), m.group(0)) for m in found if m)
+
+
 class Warehouse:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path):
         self.con, self.path = con, path
+        self.version = 0   # the schema version found on opening (0: a new file)
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -74,16 +84,20 @@ class Warehouse:
             if tables and "runs" not in tables:
                 raise InputError(self.path, "is a DuckDB file but not a sourcecheck warehouse")
             return
-        found = self._first("SELECT max(version) FROM schema_version")[0] or 0
-        if found > SCHEMA_VERSION:
-            raise InputError(self.path, f"warehouse schema version {found} is newer than this sourcecheck "
+        self.version = self._first("SELECT max(version) FROM schema_version")[0] or 0
+        if self.version > SCHEMA_VERSION:
+            raise InputError(self.path, f"warehouse schema version {self.version} is newer than this sourcecheck "
                                         f"understands ({SCHEMA_VERSION}); upgrade sourcecheck")
 
     def _migrate(self) -> None:
+        """Apply, in order and in one transaction, each numbered migration newer than the warehouse: a
+        version-1 warehouse gains the review tables in place, keeping its runs."""
         with self.transaction():
-            self.con.execute(_sql("001_initial.sql"))
-            if not self._first("SELECT count(*) FROM schema_version")[0]:
-                self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+            for number, name in migrations():
+                if self.version < number <= SCHEMA_VERSION:
+                    self.con.execute(_sql(name))
+                    self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
+                    self.version = number
             self.con.execute(_sql("views.sql"))
 
     @contextmanager
@@ -284,7 +298,7 @@ class Warehouse:
         }))
         counts = dict(Counter(v.status for v in verdicts))
         self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            run_id, a.article_id, a.content_hash, started_at, now, _user(), socket.gethostname(), flow_run_id,
+            run_id, a.article_id, a.content_hash, started_at, now, login_name(), socket.gethostname(), flow_run_id,
             _version(), embedding_model, scorer, scorer_version, json.dumps(parameters, sort_keys=True),
             passages_in_store, len(cl), json.dumps(counts, sort_keys=True)])
         match_rows = pa.table({
@@ -342,9 +356,43 @@ class Warehouse:
 
     def matches_of_run(self, run_id: str) -> list[dict]:
         return self._dicts("""
-            SELECT m.*, p.text, p.context, s.outlet, s.published, s.title, s.illustrative
+            SELECT m.*, p.text, p.context, s.outlet, s.published, s.title, s.illustrative, s.language, s.url
             FROM matches m JOIN passages p USING (passage_id) JOIN sources s USING (source_id)
             WHERE m.run_id = ? ORDER BY m.claim_id, m.scope, m.rank""", [run_id])
+
+    def previous_run_id(self, run_id: str) -> str | None:
+        """The run of the same article just before this one."""
+        row = self._first("""
+            SELECT p.run_id FROM runs r JOIN runs p ON p.article_id = r.article_id
+                AND (p.finished_at, p.run_id) < (r.finished_at, r.run_id)
+            WHERE r.run_id = ? ORDER BY p.finished_at DESC, p.run_id DESC LIMIT 1""", [run_id])
+        return row[0] if row else None
+
+    def latest_run_ids(self) -> list[str]:
+        """The latest run of each article, newest first."""
+        return [r[0] for r in self.con.execute(
+            "SELECT run_id FROM latest_runs ORDER BY finished_at DESC, run_id DESC").fetchall()]
+
+    def claim_spans_of_run(self, run_id: str) -> list[dict]:
+        """Where each claim of the run sits in the article: its sentence (with paragraph) and its span there."""
+        return self._dicts("""
+            SELECT c.claim_id, c.span_start, c.span_end, s.sentence_id, s.paragraph_index, s.sentence_index, s.text
+            FROM verdicts v JOIN claims c USING (claim_id) JOIN sentences s ON s.sentence_id = c.sentence_id
+            WHERE v.run_id = ? ORDER BY s.sentence_index, c.claim_index""", [run_id])
+
+    # -- review decisions ----------------------------------------------------------------------------------
+    def record_decision(self, decision: ReviewDecision) -> None:
+        columns = [f.name for f in dataclasses.fields(ReviewDecision)]
+        self.con.execute(f"INSERT INTO review_decisions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                         [getattr(decision, c) for c in columns])
+
+    def decisions_of(self, claim_ids: list[str]) -> list[ReviewDecision]:
+        """Every decision on these claims, oldest first (none in a version-1 warehouse opened read-only)."""
+        if self.version < 2:
+            return []
+        rows = self._dicts("SELECT * FROM review_decisions WHERE list_contains(?, claim_id) "
+                           "ORDER BY decided_at, decision_id", [claim_ids])
+        return [ReviewDecision(**r) for r in rows]
 
     def _first(self, sql: str, params: list | None = None) -> tuple | None:
         """The first row; fetches all so the connection is free for the next statement (DuckDB 2.0)."""
@@ -407,7 +455,8 @@ def _empty_index(dimension: int) -> PassageIndex:
                         np.zeros((0, dimension), dtype=np.float32))
 
 
-def _user() -> str:
+def login_name() -> str:
+    """Who runs sourcecheck: recorded with each run and, by default, with each review decision."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
