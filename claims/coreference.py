@@ -8,8 +8,9 @@ within the paragraph; noun phrases and `its` as below):
 - `its` -> the subject of an earlier clause of the same sentence, only when the claim has no subject of its own
   before it;
 - `the/this exercise`, `the event`, `the drill` -> the last named event (`Peace Mission 2010`);
-- `the/this battalion`, `the agreement`, `the base` -> the nearest earlier noun phrase of the article with that
-  head and its modifiers (`the battalion in the 201st Military Base in Tajikistan`; `base` matches `airbase`);
+- `the/this battalion`, `the agreement`, `the base` -> the nearest earlier noun phrase with that head and its
+  modifiers (`the battalion in the 201st Military Base in Tajikistan`; `base` matches `airbase`): of the
+  paragraph for `this`/`these`, of the article for `the`;
 - `the former` / `the latter` -> the first / second of the last pair named (`Moscow and Beijing`).
 A reference whose antecedent is already in the claim stays as written.
 """
@@ -43,12 +44,14 @@ class Resolution:
 class ReferenceResolver:
     people: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
-    nouns: list[tuple[str, Token, str]] = field(default_factory=list)     # (lemma, head, phrase)
+    nouns: list[tuple[str, Token, str, int]] = field(default_factory=list)  # (lemma, head, phrase, paragraph)
+    paragraph: int = 0
     plural_subjects: list[str] = field(default_factory=list)
     singular_subjects: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
 
     def new_paragraph(self) -> None:
+        self.paragraph += 1
         self.plural_subjects, self.singular_subjects, self.pairs = [], [], []
 
     def new_sentence(self) -> None:
@@ -82,10 +85,13 @@ class ReferenceResolver:
         elif lemma in _EVENT_NOUNS and self.events:
             text = self.events[-1]
         else:
-            earlier = next((n for n in reversed(self.nouns) if _same_head(lemma, n[0])), None)
+            # a demonstrative (`this battalion`) points into its own paragraph; `the battalion` may reach further
+            nearby = det.lower_ != "the"
+            earlier = next((n for n in reversed(self.nouns) if _same_head(lemma, n[0])
+                            and not (nearby and n[3] != self.paragraph)), None)
             if earlier is None:
                 return
-            _lemma, head, phrase = earlier
+            _lemma, head, phrase, _paragraph = earlier
             text = phrase.replace(head.text, token.text, 1) if head.text in phrase else phrase
             text = "the " + text
         resolution.replaced[det.i] = ""
@@ -107,7 +113,7 @@ class ReferenceResolver:
             phrase = _phrase(token, resolution)
             if token.pos_ == "NOUN" and token.dep_ != "compound" and not _is_short_reference(token) and \
                     any(c.dep_ in ("amod", "compound", "prep", "nummod", "acl", "nmod") for c in token.children):
-                self.nouns.append((token.lemma_.lower(), token, _strip_det(phrase)))
+                self.nouns.append((token.lemma_.lower(), token, _strip_det(phrase), self.paragraph))
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON"):
                 plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) \
                     or any(c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
@@ -151,7 +157,8 @@ def _phrase(token: Token, resolution: Resolution) -> str:
             cut |= {t.i for t in child.subtree}
     indices = sorted({t.i for t in token.subtree} - cut)
     doc = token.doc
-    words = [resolution.replaced.get(i, doc[i].text) + doc[i].whitespace_ for i in indices]
+    words = [resolution.replaced.get(i, doc[i].text) + (doc[i].whitespace_ if j == i + 1 else " ")
+             for i, j in zip(indices, [*indices[1:], None])]
     return re.sub(r"\s+", " ", "".join(words)).strip(" ,")
 
 
