@@ -1,10 +1,16 @@
-"""Reading an article file into an `Article` and its paragraphs."""
+"""Reading an article file (Markdown, plain text or HTML) into an `Article` and its paragraphs.
+
+The publication date comes from the front matter (`published`), the page's metadata for HTML, or a dateline
+opening the body (`BISHKEK, March 28, 2013 -`, `March 28, 2013 --`); a dateline is not part of any claim.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from claims.dates import DATE_RE, parse_citation_date
+from claims.html_articles import html_to_markdown
 from claims.records import Article
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
@@ -12,15 +18,25 @@ from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_fr
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_HTML_SUFFIXES = {".html", ".htm"}
+_DATELINE = re.compile(rf"\A\s*(?:(?-i:[A-Z][A-Z .'’-]+),\s+)?(?P<date>{DATE_RE.pattern})\s*(?:\([^)]*\)\s*)?[-–—]+\s*",
+                       re.I)
 
 
 def read_article(path: Path) -> Article:
-    """An article from Markdown or plain text with optional front matter (`title`, `publication`, `published`)."""
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise InputError(path, f"unknown article type {path.suffix or '(no extension)'!r}; expected .md, .markdown or .txt")
+    """An article from Markdown, plain text or HTML with optional front matter (`title`, `publication`,
+    `published`)."""
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | _HTML_SUFFIXES:
+        raise InputError(path, f"unknown article type {path.suffix or '(no extension)'!r}; "
+                               "expected .md, .markdown, .txt, .html or .htm")
     text = read_text(path)
-    meta, body = split_front_matter(text, path)
+    meta, body = html_to_markdown(text) if suffix in _HTML_SUFFIXES else split_front_matter(text, path)
     published = parse_date(meta["published"], "published", path) if meta.get("published") else None
+    dateline = _DATELINE.match(body)
+    if dateline and dateline["year"]:
+        published = published or parse_citation_date(dateline["date"], None)[0]
+        body = body[dateline.end():]
     if not paragraphs(body):
         raise InputError(path, "article has no text after its front matter")
     title = text_field(meta, "title", path)

@@ -1,17 +1,26 @@
-"""An article into sentences, citations and atomic claims: the `claims` stage end to end."""
+"""An article into sentences, citations and atomic claims: the `claims` stage end to end.
+
+The stages, per paragraph: sentences (pysbd) -> credits and their scope (citation_forms, citations) -> clauses
+without credits (segments) -> references resolved (coreference) -> atomic claims (atomic) -> type (claim_types)
+and slots (slots) of each claim.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from claims.articles import paragraphs
-from claims.atomic import claim_spans, claim_text
-from claims.checkworthiness import checkworthiness
+from claims.atomic import TokenClaim, render, token_claims
 from claims.citations import attribute_citations
+from claims.claim_types import claim_type
+from claims.coreference import ReferenceResolver, Resolution
+from claims.nlp import nlp
 from claims.outlets import OutletRegistry
-from claims.records import Article, Citation, Claim, Sentence
-from sourcecheck.sentences import split_sentences
+from claims.records import Article, Citation, Claim, Reference, Sentence
+from claims.segments import Segment, segments
+from claims.slots import claim_slots
 from sourcecheck.ids import content_id
+from sourcecheck.sentences import split_sentences
 
 
 @dataclass(frozen=True)
@@ -26,7 +35,9 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
     sentences: list[Sentence] = []
     citations: dict[str, Citation] = {}
     claims: list[Claim] = []
+    resolver = ReferenceResolver()
     for p_index, (offset, paragraph) in enumerate(paragraphs(article.body)):
+        resolver.new_paragraph()
         paragraph_sentences = []
         for start, end, text in split_sentences(paragraph):
             index = len(sentences)
@@ -40,34 +51,64 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
         assignments = attribute_citations([(s.sentence_id, s.text) for s in paragraph_sentences], registry,
                                           article.published)
         for sentence, assignment in zip(paragraph_sentences, assignments):
-            for _, credit in assignment.credits:
-                citations[credit.citation_id] = credit
-            if assignment.citation:
-                citations[assignment.citation.citation_id] = assignment.citation
-            holes = [span for span, _ in assignment.credits]
-            for c_index, span in enumerate(claim_spans(sentence.text, holes)):
-                citation = _own_credit(assignment, span) or assignment.citation
-                text = claim_text(sentence.text, span, holes)
-                checkworthy, reason = checkworthiness(text)
-                claims.append(Claim(
-                    # what a claim says includes whom it cites: a changed credit makes a new claim
-                    claim_id=content_id("claim", sentence.sentence_id, span[0], span[1], text,
-                                        citation.citation_id if citation else None, assignment.assigned_by,
-                                        checkworthy),
-                    article_id=article.article_id, sentence_id=sentence.sentence_id,
-                    sentence_index=sentence.sentence_index, claim_index=c_index, text=text, span=span,
-                    citation_id=citation.citation_id if citation else None,
-                    assigned_by=assignment.assigned_by,
-                    cited_outlets=citation.outlets if citation else (),
-                    date_start=citation.date_start if citation else None,
-                    date_end=citation.date_end if citation else None,
-                    checkworthy=checkworthy, checkworthy_reason=reason,
-                ))
+            for credit in (*assignment.credits, assignment.citation):
+                if credit:
+                    citations[credit.citation_id] = credit
+            found = []
+            resolver.new_sentence()
+            for segment in segments(sentence.text, assignment.cuts):
+                resolution = resolver.resolve(segment.doc)
+                found += [(segment, c, resolution) for c in token_claims(segment.doc, resolution.replaced)]
+                resolver.observe(segment.doc, resolution)
+            for c_index, (segment, token_claim, resolution) in enumerate(found):
+                claims.append(_claim(article, sentence, assignment, c_index, segment, token_claim, resolution))
     return ExtractedArticle(article, sentences, list(citations.values()), claims)
 
 
-def _own_credit(assignment, span: tuple[int, int]):
-    """In a sentence with several credits, the first credit inside the claim's span is its own."""
-    if len(assignment.credits) < 2:
-        return None
-    return next((credit for (start, _end), credit in assignment.credits if start >= span[0]), None)
+def _claim(article: Article, sentence: Sentence, assignment, c_index: int, segment: Segment,
+           token_claim: TokenClaim, resolution: Resolution) -> Claim:
+    references = _keep_references(token_claim, resolution)
+    text = render(token_claim)
+    span = segment.span(sorted(token_claim.tokens))
+    citation = assignment.citation_for(span)
+    kind, reason = claim_type(text, token_claim.frame, token_claim.speech)
+    checkworthy = kind != "opinion"
+    return Claim(
+        # what a claim says includes whom it cites: a changed credit makes a new claim
+        claim_id=content_id("claim", sentence.sentence_id, span[0], span[1], text,
+                            citation.citation_id if citation else None, assignment.assigned_by, checkworthy, kind),
+        article_id=article.article_id, sentence_id=sentence.sentence_id,
+        sentence_index=sentence.sentence_index, claim_index=c_index, text=text, span=span,
+        citation_id=citation.citation_id if citation else None,
+        assigned_by=assignment.assigned_by,
+        cited_outlets=citation.outlets if citation else (),
+        date_start=citation.date_start if citation else None,
+        date_end=citation.date_end if citation else None,
+        checkworthy=checkworthy, checkworthy_reason=reason, claim_type=kind,
+        slots=claim_slots(text, nlp()(text), article.published),
+        references=references,
+    )
+
+
+def _keep_references(claim: TokenClaim, resolution: Resolution) -> tuple[Reference, ...]:
+    """Apply to the claim only the rewrites it needs: none whose antecedent the claim already names, and `its`
+    only when the claim has no singular subject of its own before it (`officials ... its route` is not theirs)."""
+    doc = claim.doc
+    own_text = " ".join(doc[i].text for i in sorted(claim.tokens)).lower()
+    kept = []
+    for i, resolved in sorted(resolution.replaced.items()):
+        if i not in claim.tokens or not resolved:
+            continue
+        named = resolved.removeprefix("the ").removesuffix("’s").removesuffix("’").lower()
+        has_subject = any(j < i and doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].tag_ in ("NN", "NNP")
+                          for j in claim.tokens)
+        if named in own_text.replace(doc[i].lower_, "", 1) or i in resolution.conditional and has_subject:
+            claim.replaced.pop(i, None)
+            for det in doc[i].children:
+                if det.dep_ == "det" and resolution.replaced.get(det.i) == "":
+                    claim.replaced.pop(det.i, None)
+            continue
+        mention = " ".join(t.text for t in doc[i].children if t.dep_ == "det" and
+                           resolution.replaced.get(t.i) == "") + " " + doc[i].text
+        kept.append(Reference(mention.strip(), resolved))
+    return tuple(kept)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from sourcecheck.errors import InputError
 
@@ -44,6 +45,8 @@ class OutletRegistry:
         if len(key) < 5:  # too short to fuzz safely ("RIA" vs "SCO" style near misses)
             return None
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=MATCH_CUTOFF)
+        # one swapped, missing or wrong letter ("Xinhau") scores below the cutoff on short names: allow one edit
+        best = best or process.extractOne(key, self._keys, scorer=DamerauLevenshtein.distance, score_cutoff=1)
         return self._names[best[2]] if best else None
 
 

@@ -34,12 +34,50 @@ class Citation:
 
     citation_id: str
     sentence_id: str
-    kind: str                  # parenthetical | inline | unnamed
+    kind: str                  # the citation form that found it: parenthetical | inline | unnamed | ...
     raw: str
     outlets: tuple[str, ...]   # canonical names (unregistered outlets keep their written name)
     outlet_names: tuple[str, ...]  # as written
     date_start: dt.date | None
     date_end: dt.date | None
+    cut: tuple[int, int] | None = None  # characters of the sentence that are the credit, not the claim
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the claim states it: `around 2,000 personnel` -> 2000, approximator `around`, unit `personnel`."""
+
+    text: str
+    value: float
+    approximator: str | None   # around | about | up to | more than | ...
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class DateSlot:
+    text: str
+    start: dt.date | None      # None when the year cannot be known
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class ClaimSlots:
+    """The checkable parts of a claim, normalised (stored in `claim_slots`)."""
+
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateSlot, ...] = ()
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pronoun or short reference rewritten so the claim reads on its own: `he` -> `Ci Guowei`."""
+
+    mention: str
+    resolved: str
 
 
 @dataclass(frozen=True)
@@ -52,9 +90,12 @@ class Claim:
     text: str
     span: tuple[int, int]      # character span of the claim in its sentence
     citation_id: str | None
-    assigned_by: str           # parenthetical | inline | unnamed | none
+    assigned_by: str           # parenthetical | inherited | inline | unnamed | none
     cited_outlets: tuple[str, ...]
     date_start: dt.date | None
     date_end: dt.date | None
-    checkworthy: bool
+    checkworthy: bool          # false for opinion and analysis: verdict `uncheckable`
     checkworthy_reason: str = ""
+    claim_type: str = "factual"  # factual | quote | opinion | prediction
+    slots: ClaimSlots = ClaimSlots()
+    references: tuple[Reference, ...] = ()

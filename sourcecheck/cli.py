@@ -144,6 +144,7 @@ def _verify_articles(articles: list[Path], db: Path):
     from flows.verify import verify_all
     from sourcecheck.settings import VerifySettings
 
+    from claims.nlp import preload_nlp
     from sources.embeddings import preload_embedder
 
     for article in articles:
@@ -151,6 +152,7 @@ def _verify_articles(articles: list[Path], db: Path):
             raise SourcecheckError(f"{article}: no such file")
     settings = VerifySettings.from_env()
     preload_embedder(settings.embedding_model)
+    preload_nlp()
     return verify_all([str(a) for a in articles], str(db), settings)
 
 

@@ -1,4 +1,4 @@
-"""Citations: the seed article sentence by sentence, and the forms of credit the first version parses."""
+"""Citations: both gold articles sentence by sentence, the citation forms, the scope rules, the outlet registry."""
 
 import datetime as dt
 import json
@@ -6,7 +6,8 @@ import json
 import pytest
 
 from claims.articles import read_article
-from claims.citations import attribute_citations, parenthetical_credits
+from claims.citation_forms import CITATION_FORMS, SentenceContext, citation_form, make_citation, parenthetical
+from claims.citations import attribute_citations
 from claims.dates import parse_citation_date
 from claims.extract import extract_claims
 from claims.outlets import load_registry
@@ -16,19 +17,25 @@ REGISTRY = load_registry()
 JUNE_26 = dt.date(2012, 6, 26)
 
 
-def test_seed_article_citation_of_every_sentence():
-    expected = json.loads((ROOT / "tests/fixtures/seed_citations.json").read_text())["sentences"]
-    extracted = extract_claims(read_article(EXAMPLE / "article.md"), REGISTRY)
-    assert len(extracted.sentences) == len(expected)
-    for index, starts, assigned, outlets, start, end in expected:
-        sentence = extracted.sentences[index]
-        assert sentence.text.startswith(starts), (index, sentence.text)
-        claims = [c for c in extracted.claims if c.sentence_index == index]
-        assert claims, index
+def parenthetical_credits(sentence, sentence_id, registry, reference):
+    return [(c.cut, c) for c in parenthetical(SentenceContext(sentence_id, sentence, registry, reference))]
+
+
+@pytest.mark.parametrize("gold", ["peace-mission-2012.json", "kant-2013.json"])
+def test_citation_of_every_sentence_of_the_gold_articles(gold):
+    expected = json.loads((ROOT / "tests/fixtures/gold" / gold).read_text())
+    extracted = extract_claims(read_article(ROOT / expected["article"]), REGISTRY)
+    assert len(extracted.sentences) == len(expected["sentences"])
+    for row in expected["sentences"]:
+        sentence = extracted.sentences[row["index"]]
+        assert sentence.text.startswith(row["starts"]), (row["index"], sentence.text)
+        claims = [c for c in extracted.claims if c.sentence_index == row["index"]]
+        assert claims, row["index"]
         for claim in claims:  # every claim of the sentence carries the sentence's citation
             got = (claim.assigned_by, list(claim.cited_outlets),
                    claim.date_start and claim.date_start.isoformat(), claim.date_end and claim.date_end.isoformat())
-            assert got == (assigned, outlets, start, end), (index, claim.text)
+            assert got == (row["assigned_by"], row["outlets"], row["date_start"], row["date_end"]), \
+                (row["index"], claim.text)
 
 
 def test_sentence_spans_index_the_article_body():
@@ -62,6 +69,13 @@ def test_parenthetical_credit_with_several_outlets_and_a_misspelling():
     assert "It happened (Intefax, Xinhua, June 18).".__getitem__(slice(*span)) == "(Intefax, Xinhua, June 18)"
 
 
+def test_parenthetical_credit_in_cyrillic_and_chinese():
+    [(_, credit)] = parenthetical_credits("It happened (Кабар, Интерфакс, March 11-16).", "s", REGISTRY, JUNE_26)
+    assert credit.outlets == ("Kabar", "Interfax")
+    [(_, credit)] = parenthetical_credits("It happened (新华社, March 20).", "s", REGISTRY, JUNE_26)
+    assert credit.outlets == ("Xinhua",)
+
+
 def test_acronyms_and_glosses_in_parentheses_are_not_credits():
     text = "The Collective Security Treaty Organization (CSTO) and the SCO (Shanghai Cooperation Organization) met."
     assert parenthetical_credits(text, "s", REGISTRY, JUNE_26) == []
@@ -77,16 +91,28 @@ def test_credit_scope_stops_at_the_previous_credit_and_leaves_trailing_sentences
                  ("d", "Fourth fact (Xinhua, June 4)."), ("e", "An afterthought.")]
     got = [(a.assigned_by, a.citation.outlets if a.citation else ())
            for a in attribute_citations(paragraph, REGISTRY, JUNE_26)]
-    assert got == [("parenthetical", ("TASS",)), ("parenthetical", ("TASS",)), ("parenthetical", ("Xinhua",)),
+    assert got == [("inherited", ("TASS",)), ("parenthetical", ("TASS",)), ("inherited", ("Xinhua",)),
                    ("parenthetical", ("Xinhua",)), ("none", ())]
+
+
+def test_inline_attribution_covers_only_its_sentence_and_does_not_end_a_later_credits_scope():
+    paragraph = [("a", "The drill began."), ("b", "TASS said the drill ended early."), ("c", "Troops left (Kabar, June 9).")]
+    got = [(a.assigned_by, a.citation.outlets) for a in attribute_citations(paragraph, REGISTRY, JUNE_26)]
+    assert got == [("inherited", ("Kabar",)), ("inline", ("TASS",)), ("parenthetical", ("Kabar",))]
 
 
 @pytest.mark.parametrize("sentence, kind, outlets", [
     ("According to RIA Novosti, the drill ended early.", "inline", ("RIA Novosti",)),
     ("Krasnaya Zvezda reported that the march took two days.", "inline", ("Krasnaya Zvezda",)),
     ("People's Daily wrote that the SCO is no alliance.", "inline", ("Renmin Ribao",)),
+    ("TASS said on March 18 that the drill ended.", "inline", ("TASS",)),
+    ("Xinhua said the railway would cut freight times.", "inline", ("Xinhua",)),
+    ("The minister told RIA Novosti that the drill ended.", "inline", ("RIA Novosti",)),
     ("According to observers, the PLA led the drill.", "unnamed", ()),
+    ("Observers of the exercises told Jamestown that the forces were China-led.", "unnamed", ()),
+    ("Diplomats in Bishkek told Jamestown that Bishkek asked for more troops.", "unnamed", ()),
     ("Guowei noted that the SCO will grow.", "none", ()),
+    ("Local residents complain that the base brings little money.", "none", ()),
 ])
 def test_inline_attributions(sentence, kind, outlets):
     [assignment] = attribute_citations([("s", sentence)], REGISTRY, JUNE_26)
@@ -94,7 +120,46 @@ def test_inline_attributions(sentence, kind, outlets):
     assert (assignment.citation.outlets if assignment.citation else ()) == outlets
 
 
-def test_registry_resolves_aliases_translations_and_refuses_near_misses():
+@pytest.mark.parametrize("sentence, claim", [
+    ("Krasnaya Zvezda reported that the march took two days.", "The march took two days."),
+    ("According to Interfax, the drill ended early.", "The drill ended early."),
+    ("TASS said on March 18 that Russia will hold a drill.", "Russia will hold a drill."),
+    ("Observers of the exercises told Jamestown that the forces were China-led.", "The forces were China-led."),
+    ("The minister told RIA Novosti that the drill ended.", "The minister told RIA Novosti that the drill ended."),
+])
+def test_outlet_and_unnamed_frames_are_the_credit_a_persons_words_stay_in_the_claim(sentence, claim):
+    assert [c.text for c in _claims_of(sentence)] == [claim]
+
+
+def test_users_register_their_own_citation_form():
+    @citation_form("newsletter")
+    def newsletter(context):
+        found = "per the Bishkek Brief" in context.text
+        at = context.text.find("per the Bishkek Brief")
+        return [make_citation(context, "inline", "per the Bishkek Brief", ("Bishkek Brief",), ("Bishkek Brief",), None,
+                              (at, at + len("per the Bishkek Brief, ")))] if found else []
+
+    try:
+        [claim] = _claims_of("per the Bishkek Brief, the drill ended early.")
+        assert (claim.assigned_by, claim.cited_outlets, claim.text) == ("inline", ("Bishkek Brief",),
+                                                                       "The drill ended early.")
+    finally:
+        del CITATION_FORMS["newsletter"]
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Красная звезда", "Krasnaya Zvezda"), ("Red Star", "Krasnaya Zvezda"), ("Krasnaya Zvesda", "Krasnaya Zvezda"),
+    ("人民日报", "Renmin Ribao"), ("People’s Daily", "Renmin Ribao"), ("Renmin Ribau", "Renmin Ribao"),
+    ("新华社", "Xinhua"), ("Xinhau", "Xinhua"), ("Интерфакс", "Interfax"), ("Intefax", "Interfax"),
+    ("ТАСС", "TASS"), ("ITAR-TASS", "TASS"), ("РИА Новости", "RIA Novosti"), ("RIA Novosty", "RIA Novosti"),
+    ("Komersant", "Kommersant"), ("Независимая газета", "Nezavisimaya Gazeta"), ("Известия", "Izvestiya"),
+    ("Российская газета", "Rossiyskaya Gazeta"), ("Кабар", "Kabar"), ("环球时报", "Global Times"),
+])
+def test_registry_resolves_aliases_translations_transliterations_and_misspellings(written, canonical):
+    assert REGISTRY.resolve(written) == canonical
+
+
+def test_registry_refuses_near_misses():
     assert REGISTRY.resolve("Красная звезда") == "Krasnaya Zvezda"
     assert REGISTRY.resolve("Red Star") == "Krasnaya Zvezda"
     assert REGISTRY.resolve("新华社") == "Xinhua"

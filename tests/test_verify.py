@@ -14,14 +14,14 @@ def _status(db) -> dict[tuple[int, int], tuple]:
     return {(s, c): (status, outlet, explanation) for s, c, status, outlet, explanation in found}
 
 
-@pytest.mark.parametrize("sentence, slot", [
-    (6, "number (personnel)"),   # around 2,000 personnel; Krasnaya Zvezda says about 1,300
-    (12, "number (km)"),         # a 400-kilometer march; Krasnaya Zvezda says 300
-    (16, "date"),                # June 7; Krasnaya Zvezda says June 5
-    (34, "place"),               # southern Kazakhstan; Interfax says southern Kyrgyzstan
+@pytest.mark.parametrize("sentence, claim, slot", [
+    (6, 0, "number (personnel)"),   # around 2,000 personnel; Krasnaya Zvezda says about 1,300
+    (12, 1, "number (km)"),         # a 400-kilometer march (the second claim of the sentence); Krasnaya Zvezda says 300
+    (16, 0, "date"),                # June 7; Krasnaya Zvezda says June 5
+    (34, 1, "place"),               # refuelling in southern Kazakhstan (second claim); Interfax says southern Kyrgyzstan
 ])
-def test_cited_source_with_a_different_slot_contradicts(demo_db, sentence, slot):
-    status, outlet, explanation = _status(demo_db)[(sentence, 0)]
+def test_cited_source_with_a_different_slot_contradicts(demo_db, sentence, claim, slot):
+    status, outlet, explanation = _status(demo_db)[(sentence, claim)]
     assert status == "contradicted"
     assert f"differs on {slot}" in explanation
 
@@ -33,23 +33,39 @@ def test_claim_found_only_in_another_outlet_is_misattributed(demo_db, sentence, 
     assert "the cited source (Krasnaya Zvezda) does not support it" in explanation
 
 
-@pytest.mark.parametrize("sentence", [7, 17])  # Uzbekistan's absence; the Arab Spring: no source covers them
-def test_claim_no_source_covers_is_not_found(demo_db, sentence):
-    assert _status(demo_db)[(sentence, 0)][0] == "not_found"
+# the Arab Spring; the SCO's interests beyond Central Asia; Moscow keen on the military dimension: no source covers them
+@pytest.mark.parametrize("key", [(17, 0), (18, 0), (18, 1), (33, 0)])
+def test_claim_no_source_covers_is_not_found(demo_db, key):
+    assert _status(demo_db)[key][0] == "not_found"
 
 
-@pytest.mark.parametrize("sentence, outlet", [
-    (0, "Interfax"), (2, "Interfax"), (5, "Krasnaya Zvezda"), (8, "Krasnaya Zvezda"), (9, "Krasnaya Zvezda"),
-    (20, "Krasnaya Zvezda"), (21, "Krasnaya Zvezda"), (22, "Xinhua"), (23, "Xinhua"), (26, "Xinhua"),
-    (28, "Xinhua"), (29, "Renmin Ribao"), (30, "Renmin Ribao"), (31, "Renmin Ribao"),
+@pytest.mark.parametrize("key, outlet", [
+    ((0, 0), "Interfax"), ((2, 0), "Interfax"), ((5, 0), "Krasnaya Zvezda"), ((8, 0), "Krasnaya Zvezda"),
+    ((9, 0), "Krasnaya Zvezda"), ((12, 0), "Krasnaya Zvezda"), ((12, 2), "Krasnaya Zvezda"),
+    ((20, 0), "Krasnaya Zvezda"), ((21, 0), "Krasnaya Zvezda"), ((22, 1), "Xinhua"), ((22, 2), "Xinhua"),
+    ((22, 3), "Xinhua"), ((23, 0), "Xinhua"), ((23, 1), "Xinhua"), ((26, 0), "Xinhua"), ((28, 0), "Xinhua"),
+    ((29, 0), "Renmin Ribao"), ((29, 1), "Renmin Ribao"), ((30, 0), "Renmin Ribao"), ((30, 1), "Renmin Ribao"),
+    ((31, 0), "Renmin Ribao"), ((34, 3), "Interfax"),
 ])
-def test_paraphrase_in_the_cited_source_supports(demo_db, sentence, outlet):
-    assert _status(demo_db)[(sentence, 0)][:2] == ("supported", outlet)
+def test_paraphrase_in_the_cited_source_supports(demo_db, key, outlet):
+    assert _status(demo_db)[key][:2] == ("supported", outlet)
+
+
+# Verdicts the `similarity-slots` scorer gets wrong on the atomic claims, by reading the sources: kept as strict
+# expected failures so the model-based scorer shows when it fixes them.
+@pytest.mark.xfail(strict=True, reason="similarity-slots scorer: topical similarity read as support")
+@pytest.mark.parametrize("key, right", [
+    ((7, 0), ("not_found", None)),         # no source says Uzbekistan stayed away; Interfax only calls it a sceptic
+    ((22, 0), ("supported", "Xinhua")),    # Xinhua names Ci Guowei deputy director of the Foreign Affairs Office
+    ((24, 1), ("supported", "Xinhua")),    # Xinhua: the main goal was to build political trust
+])
+def test_known_scorer_mistakes_on_atomic_claims(demo_db, key, right):
+    assert _status(demo_db)[key][:2] == right
 
 
 def test_analysis_is_uncheckable_and_not_scored(demo_db):
     statuses = _status(demo_db)
-    for key in [(1, 0), (11, 0), (15, 0), (15, 1), (32, 0), (38, 0)]:
+    for key in [(1, 0), (4, 1), (11, 0), (15, 0), (15, 1), (15, 2), (15, 3), (32, 0), (34, 2), (36, 0), (38, 0), (38, 1)]:
         assert statuses[key][0] == "uncheckable", key
     assert rows(demo_db, """SELECT count(*) FROM matches JOIN claim_status USING (claim_id, run_id)
                             WHERE status = 'uncheckable'""") == [(0,)]

@@ -33,7 +33,7 @@ from sources.records import Candidate, Passage, SourceDocument
 from sources.retrieval import PassageIndex
 from sourcecheck.errors import InputError, SourcecheckError
 
-SCHEMA_VERSION = 2   # the number of the last migration in schema/ (NNN_name.sql)
+SCHEMA_VERSION = 3  # the highest numbered file in warehouse/schema/
 LOCK_WAIT_SECONDS = 30.0
 
 
@@ -46,9 +46,9 @@ def _sql(name: str) -> str:
 
 
 def migrations() -> list[tuple[int, str]]:
-    """(number, file name) of each numbered migration in schema/, in the order they apply."""
-    found = (re.match(r"(\d{3})_\w+\.sql$", f.name) for f in resources.files("warehouse").joinpath("schema").iterdir())
-    return sorted((int(m.group(1)), m.group(0)) for m in found if m)
+    """(version, file) of every numbered schema file `NNN_name.sql`, in order; numbers may have gaps."""
+    names = [f.name for f in resources.files("warehouse").joinpath("schema").iterdir()]
+    return sorted((int(m.group(1)), name) for name in names if (m := re.fullmatch(r"(\d{3})_\w+\.sql", name)))
 
 
 class Warehouse:
@@ -90,14 +90,17 @@ class Warehouse:
                                         f"understands ({SCHEMA_VERSION}); upgrade sourcecheck")
 
     def _migrate(self) -> None:
-        """Apply, in order and in one transaction, each numbered migration newer than the warehouse: a
-        version-1 warehouse gains the review tables in place, keeping its runs."""
+        """Apply, in order, every numbered schema file this warehouse has not recorded in `schema_version`
+        (so a file merged in with a lower number than one already applied is still applied)."""
         with self.transaction():
-            for number, name in migrations():
-                if self.version < number <= SCHEMA_VERSION:
+            tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            applied = {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()} \
+                if "schema_version" in tables else set()
+            for version, name in migrations():
+                if version not in applied:
                     self.con.execute(_sql(name))
-                    self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
-                    self.version = number
+                    self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+            self.version = max(applied | {v for v, _ in migrations()})
             self.con.execute(_sql("views.sql"))
 
     @contextmanager
@@ -296,6 +299,7 @@ class Warehouse:
             "date_end": pa.array([c.date_end for c in cl], pa.date32()),
             "checkworthy": [c.checkworthy for c in cl], "checkworthy_reason": [c.checkworthy_reason for c in cl],
         }))
+        self._store_claim_structure(extracted)
         counts = dict(Counter(v.status for v in verdicts))
         self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             run_id, a.article_id, a.content_hash, started_at, now, login_name(), socket.gethostname(), flow_run_id,
@@ -323,6 +327,25 @@ class Warehouse:
         })
         self._insert("verdicts", verdict_rows)
         return counts
+
+    def _store_claim_structure(self, extracted: ExtractedArticle) -> None:
+        """Each claim's type, slots and rewritten references (content-hash ids: stored once per claim)."""
+        cl = extracted.claims
+        text_of = {s.sentence_id: s.text for s in extracted.sentences}
+        self._insert_new("claim_details", "claim_id", pa.table({
+            "claim_id": [c.claim_id for c in cl], "claim_type": [c.claim_type for c in cl],
+            "source_text": [text_of[c.sentence_id][c.span[0]: c.span[1]] for c in cl],
+        }))
+        slots = [(c.claim_id, *slot) for c in cl for slot in enumerate(_slot_rows(c))]
+        self._insert_new("claim_slots", "claim_id", pa.table({
+            "claim_id": [s[0] for s in slots], "slot_index": pa.array([s[1] for s in slots], pa.int32()),
+            **{name: pa.array([s[2][k] for s in slots], kind) for k, (name, kind) in enumerate(_SLOT_COLUMNS)},
+        }))
+        references = [(c.claim_id, i, r) for c in cl for i, r in enumerate(c.references)]
+        self._insert_new("claim_references", "claim_id", pa.table({
+            "claim_id": [r[0] for r in references], "reference_index": pa.array([r[1] for r in references], pa.int32()),
+            "mention": [r[2].mention for r in references], "resolved": [r[2].resolved for r in references],
+        }))
 
     def _insert_new(self, table: str, key: str, rows: pa.Table) -> None:
         """Rows whose key the table does not hold yet (content-hash ids: the same content is the same row)."""
@@ -447,6 +470,22 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             raise InputError(path, f"not a DuckDB database ({message.splitlines()[0][:120]})") from None
         except duckdb.Error as exc:
             raise InputError(path, f"cannot open warehouse ({str(exc).splitlines()[0][:160]})") from None
+
+
+_SLOT_COLUMNS = [("kind", pa.string()), ("text", pa.string()), ("number", pa.float64()),
+                 ("approximator", pa.string()), ("unit", pa.string()), ("date_start", pa.date32()),
+                 ("date_end", pa.date32())]
+
+
+def _slot_rows(claim) -> list[tuple]:
+    """One row per slot: (kind, text, number, approximator, unit, date_start, date_end)."""
+    slots = claim.slots
+    rows = [("quantity", q.text, q.value, q.approximator, q.unit, None, None) for q in slots.quantities]
+    rows += [("date", d.text, None, None, None, d.start, d.end) for d in slots.dates]
+    for kind, names in (("person", slots.people), ("organisation", slots.organisations), ("place", slots.places),
+                        ("quote", slots.quotes)):
+        rows += [(kind, name, None, None, None, None, None) for name in names]
+    return rows
 
 
 def _empty_index(dimension: int) -> PassageIndex:

@@ -1,0 +1,57 @@
+"""Schema migrations: numbered files applied in order, gaps skipped, a version-1 warehouse upgraded in place."""
+
+import duckdb
+
+import warehouse.store as store
+from conftest import rows
+from warehouse import SCHEMA_VERSION, Warehouse
+
+
+def _version_1_warehouse(path):
+    con = duckdb.connect(str(path))
+    con.execute(store._sql("001_initial.sql"))
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    con.execute("INSERT INTO claims VALUES ('c1', 'a1', 's1', 0, 'An old claim.', 0, 13, NULL, 'none', [], NULL, NULL, "
+                "true, '')")
+    con.close()
+
+
+def test_version_1_warehouse_is_upgraded_in_place(db):
+    _version_1_warehouse(db)
+    with Warehouse.open(db):
+        pass
+    assert SCHEMA_VERSION == 3
+    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(1,), (3,)]
+    assert rows(db, "SELECT claim_id, text FROM claims") == [("c1", "An old claim.")]
+    assert rows(db, "SELECT count(*) FROM claim_details") == rows(db, "SELECT count(*) FROM claim_slots") == [(0,)]
+    with Warehouse.open(db):  # opening again applies nothing twice
+        pass
+    assert rows(db, "SELECT count(*) FROM schema_version") == [(2,)]
+
+
+def test_a_lower_numbered_file_merged_later_is_still_applied(db, monkeypatch):
+    with Warehouse.open(db):
+        pass
+    original_sql, original_migrations = store._sql, store.migrations
+    monkeypatch.setattr(store, "migrations", lambda: sorted([*original_migrations(), (2, "002_review.sql")]))
+    monkeypatch.setattr(store, "_sql", lambda name: "CREATE TABLE review_decisions (claim_id VARCHAR)"
+                        if name == "002_review.sql" else original_sql(name))
+    with Warehouse.open(db):
+        pass
+    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,), (3,)]
+
+
+def test_migration_files_are_numbered_in_order():
+    assert [v for v, _ in store.migrations()] == sorted(v for v, _ in store.migrations())
+    assert max(v for v, _ in store.migrations()) == SCHEMA_VERSION
+
+
+def test_claim_structure_is_stored(demo_db):
+    types = dict(rows(demo_db, "SELECT claim_type, count(*) FROM claim_details GROUP BY 1"))
+    assert set(types) == {"factual", "quote", "opinion", "prediction"}
+    assert rows(demo_db, """SELECT number, approximator, unit FROM claim_slots JOIN claims USING (claim_id)
+                            WHERE kind = 'quantity' AND claims.text LIKE 'Around 2,000%'""") == [(2000.0, "around", "personnel")]
+    assert ("he", "Ci Guowei") in rows(demo_db, "SELECT mention, resolved FROM claim_references")
+    uncheckable = rows(demo_db, """SELECT DISTINCT d.claim_type FROM claim_status s JOIN claim_details d USING (claim_id)
+                                   WHERE s.status = 'uncheckable'""")
+    assert uncheckable == [("opinion",)]
