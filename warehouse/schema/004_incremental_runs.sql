@@ -4,12 +4,12 @@
 -- verdict's score_key hashes its claim, its candidate passages and the scorer: a run re-scores a claim only
 -- when that key changed, and copies the earlier scores otherwise (scored_in_run says which run scored them).
 
-ALTER TABLE runs ADD COLUMN input_key VARCHAR;        -- NULL for runs recorded before version 4
-ALTER TABLE runs ADD COLUMN store_key VARCHAR;        -- the current source versions when the run started
-ALTER TABLE runs ADD COLUMN claims_scored INTEGER;    -- checkable claims scored afresh by this run
-ALTER TABLE runs ADD COLUMN claims_reused INTEGER;    -- checkable claims whose scores were reused
-ALTER TABLE runs ADD COLUMN stage_seconds JSON;       -- {"load_store": .., "claims": .., "retrieve": .., ...}
-ALTER TABLE runs ADD COLUMN task_runner VARCHAR;      -- local, or the Dask scheduler address
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS input_key VARCHAR;        -- NULL for runs recorded before version 4
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS store_key VARCHAR;        -- the current source versions when the run started
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS claims_scored INTEGER;    -- checkable claims scored afresh by this run
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS claims_reused INTEGER;    -- checkable claims whose scores were reused
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS stage_seconds JSON;       -- {"load_store": .., "claims": .., "retrieve": .., ...}
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS task_runner VARCHAR;      -- local, or the Dask scheduler address
 
-ALTER TABLE verdicts ADD COLUMN score_key VARCHAR;    -- claim + candidate passages + scorer
-ALTER TABLE verdicts ADD COLUMN scored_in_run VARCHAR; -- the run that computed the scores behind it
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS score_key VARCHAR;    -- claim + candidate passages + scorer
+ALTER TABLE verdicts ADD COLUMN IF NOT EXISTS scored_in_run VARCHAR; -- the run that computed the scores behind it
