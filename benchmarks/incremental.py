@@ -47,7 +47,7 @@ def timed(call) -> tuple[float, object]:
 
 
 def in_process(work: Path) -> dict:
-    import flows  # noqa: F401
+    import flows  # noqa: F401  (quiet Prefect settings first)
     from flows.ingest import ingest_sources
     from flows.verify import run_verification
     from sourcecheck.settings import VerifySettings

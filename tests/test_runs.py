@@ -196,3 +196,20 @@ def test_only_transient_failures_are_retried():
     assert not retry_on_transient(None, None, Failed(data=SourcecheckError("unknown scorer")))
     assert not retry_on_transient(None, None, Failed(data=KeyError("a bug")))
     assert 0 < RETRIES <= 5
+
+
+def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small_store):
+    import duckdb
+
+    con = duckdb.connect(str(small_store.db))
+    for column in ("input_key", "store_key", "claims_scored", "claims_reused", "stage_seconds", "task_runner"):
+        con.execute(f"ALTER TABLE runs DROP COLUMN {column}")
+    for column in ("score_key", "scored_in_run"):
+        con.execute(f"ALTER TABLE verdicts DROP COLUMN {column}")
+    con.execute("DELETE FROM schema_version WHERE version > 2")
+    con.close()
+    assert small_store.run("verify", "--changed", str(small_store.article)) == 0   # no key: not known unchanged
+    assert rows(small_store.db, "SELECT max(version) FROM schema_version") == [(4,)]
+    assert [r[:3] for r in _runs(small_store.db)] == [(None, None, False), (2, 0, True)]
+    assert small_store.run("verify", "--changed", str(small_store.article)) == 0
+    assert rows(small_store.db, "SELECT count(*) FROM runs") == [(2,)]

@@ -26,11 +26,10 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
 from reports.records import ReviewDecision
-from scoring.records import PairScore, Verdict
-from sources.records import Candidate, Passage, SourceDocument
+from scoring.records import PairScore
+from sources.records import Passage, SourceDocument
 from sources.retrieval import PassageIndex
 from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
