@@ -4,7 +4,8 @@ Eight articles (the seed article under eight identities: 8 x 42 claims) against 
 process, after a warm-up run on another warehouse (Prefect started, model loaded), it times:
 first run (every claim scored), the scheduled re-run over unchanged data (`verify --changed`: every article
 skipped), a forced re-run (`verify` without --changed: new runs recorded, every score reused), and a re-run
-after one source document changed (only the claims it is a candidate of are scored). Then the same first run
+after one source document changed (only the claims it is a candidate of are scored). It also times the
+unchanged re-run's own work without Prefect (reading and hashing the articles, one warehouse query). Then the same first run
 and unchanged re-run as cold `sourcecheck` processes (Python, imports, Prefect's temporary API server).
 
     .venv/bin/python benchmarks/incremental.py
@@ -49,7 +50,7 @@ def timed(call) -> tuple[float, object]:
 def in_process(work: Path) -> dict:
     import flows  # noqa: F401  (quiet Prefect settings first)
     from flows.ingest import ingest_sources
-    from flows.verify import run_verification
+    from flows.verify import plan_run, read_articles, run_verification
     from sourcecheck.settings import VerifySettings
 
     settings = VerifySettings.from_env()
@@ -63,7 +64,8 @@ def in_process(work: Path) -> dict:
     first, _ = timed(lambda: run_verification(articles, db, settings))
     unchanged, skipped = timed(lambda: run_verification(articles, db, settings, only_changed=True))
     forced, reused = timed(lambda: run_verification(articles, db, settings))
-    changed_source = sources / "interfax-2012-06-18-sco-security.md"
+    plan_only, _ = timed(lambda: plan_run.fn(db, read_articles.fn(articles), settings, True))
+    changed_source = sources / "interfax-2012-06-16-pla-airpower.md"
     changed_source.write_text(changed_source.read_text().replace("southern Kyrgyzstan", "southern Uzbekistan"))
     ingest_sources([str(sources)], db, settings.embedding_model)
     one_source, after = timed(lambda: run_verification(articles, db, settings, only_changed=True))
@@ -71,6 +73,7 @@ def in_process(work: Path) -> dict:
         "first_run_seconds": first,
         "unchanged_rerun_changed_only_seconds": unchanged,
         "unchanged_rerun_articles_skipped": len(skipped.unchanged),
+        "unchanged_rerun_work_outside_prefect_seconds": plan_only,   # read, hash, one warehouse query
         "forced_rerun_all_scores_reused_seconds": forced,
         "forced_rerun_claims_scored": sum(r.claims_scored for r in reused.runs),
         "forced_rerun_claims_reused": sum(r.claims_reused for r in reused.runs),
