@@ -31,15 +31,15 @@ def cold(workdir: Path) -> float:
 
 def warm(db: Path) -> tuple[float, float]:
     import flows  # noqa: F401
-    from flows.verify import verify_all
+    from flows.verify import run_verification
     from sourcecheck.settings import VerifySettings
 
     settings = VerifySettings.from_env()
     started = time.perf_counter()
-    verify_all([str(EXAMPLE / "article.md")], str(db), settings)
+    run_verification([str(EXAMPLE / "article.md")], str(db), settings)
     first = time.perf_counter() - started
     started = time.perf_counter()
-    verify_all([str(EXAMPLE / "article.md")], str(db), settings)
+    run_verification([str(EXAMPLE / "article.md")], str(db), settings)
     return first, time.perf_counter() - started
 
 

@@ -1,108 +1,148 @@
-"""The `verify_article` and `verify_all` flows: claims, candidates, scores, verdicts, one recorded run."""
+"""The `verify_articles` and `verify_changed` flows: claims, candidates, scores, verdicts, one recorded run per
+article.
+
+Articles are verified by `verify_article` tasks on the flow's task runner (a thread, or Dask workers with
+`--dask`); the tasks read and write no file. The flow process is the one writer: it records each article's
+run in one transaction as its result arrives.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
+import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from claims.articles import read_article
-from claims.extract import ExtractedArticle, extract_claims
 from claims.outlets import load_registry
+from claims.records import Article
+from flows.retry import TRANSIENT_RETRIES
 from reports.markdown import flagged_markdown
 from reports.run_review import load_run_review
 from reports.summary import RunSummary
-from scoring.records import PairScore, Verdict
-from scoring.scorer import load_scorer, score_all
+from runs.article import verify_article_claims
+from runs.articles import article_files
+from runs.keys import input_key, scorer_parameters, settings_key
+from runs.records import ArticleResult, PriorScores, RecordedRun, RunContext, VerifyOutcome
+from scoring.scorer import load_scorer
 from sources.embeddings import load_embedder
-from sources.records import Candidate
-from sources.retrieval import PassageIndex, candidates_for
+from sources.retrieval import PassageIndex
 from sourcecheck.errors import SourcecheckError
 from sourcecheck.settings import VerifySettings
 from warehouse import Warehouse
 
 
-@task(cache_policy=NO_CACHE)
-def read_claims(article_path: str) -> ExtractedArticle:
-    return extract_claims(read_article(Path(article_path)), load_registry())
+@dataclass(frozen=True)
+class RunPlan:
+    """Which articles this run verifies, with the keys that decided it and the scores it may reuse."""
+
+    settings_key: str
+    store_key: str
+    to_verify: list[Article]
+    unchanged: list[Article]
+    input_keys: dict[str, str]          # article id -> input key
+    prior: dict[str, PriorScores]       # article id -> the scores of its latest run
 
 
 @task(cache_policy=NO_CACHE)
-def load_passage_index(db: str, model: str) -> PassageIndex:
-    embedder = load_embedder(model)
+def read_articles(article_paths: list[str]) -> list[Article]:
+    """Every article is read first, so one bad file stops the job before anything is written."""
+    return [read_article(Path(p)) for p in article_paths]
+
+
+@task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
+def plan_run(db: str, articles: list[Article], settings: VerifySettings, only_changed: bool) -> RunPlan:
+    key = settings_key(settings, load_scorer(settings.scorer))
     with Warehouse.open(Path(db)) as wh:
+        store_key = wh.store_key()
+        input_keys = {a.article_id: input_key(a, store_key, key) for a in articles}
+        latest = wh.latest_input_keys(list(input_keys)) if only_changed else {}
+        to_verify = [a for a in articles if latest.get(a.article_id) != input_keys[a.article_id]]
+        prior = {a.article_id: wh.prior_scores(a.article_id) for a in to_verify}
+    unchanged = [a for a in articles if a not in to_verify]
+    return RunPlan(key, store_key, to_verify, unchanged, input_keys, prior)
+
+
+@task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
+def load_passage_index(db: str, plan: RunPlan, settings: VerifySettings,
+                       task_runner: str) -> tuple[PassageIndex, RunContext]:
+    started = time.perf_counter()
+    model = settings.embedding_model
+    embedder = load_embedder(model)
+    with Warehouse.open(Path(db), read_only=True) as wh:
         unembedded = len(wh.texts_without_vectors(model, embedder.dimension))
         if unembedded:
             raise SourcecheckError(f"{db}: {unembedded} passages have no vectors of the embedding model {model!r}; "
                                    "run `sourcecheck sources add` with this model first")
-        return wh.passage_index(model, embedder.dimension)
-
-
-@task(cache_policy=NO_CACHE)
-def find_candidates(extracted: ExtractedArticle, index: PassageIndex, settings: VerifySettings) -> list[Candidate]:
-    return candidates_for(extracted.claims, load_embedder(settings.embedding_model), index,
-                          settings.date_window_days, settings.top_k_cited, settings.top_k_store)
-
-
-@task(cache_policy=NO_CACHE)
-def score_candidates(extracted: ExtractedArticle, candidates: list[Candidate],
-                     settings: VerifySettings) -> list[PairScore]:
-    return score_all(load_scorer(settings.scorer), extracted.claims, candidates)
-
-
-@task(cache_policy=NO_CACHE)
-def decide_verdicts(extracted: ExtractedArticle, candidates: list[Candidate], scores: list[PairScore],
-                    settings: VerifySettings) -> list[Verdict]:
-    return settings.verdict_rule.decide_all(extracted.claims, candidates, scores)
-
-
-@task(cache_policy=NO_CACHE)
-def record_run(db: str, extracted: ExtractedArticle, started_at: dt.datetime, settings: VerifySettings,
-               passages_in_store: int, candidates: list[Candidate], scores: list[PairScore],
-               verdicts: list[Verdict]) -> RunSummary:
+        index = wh.passage_index(model, embedder.dimension)
     scorer = load_scorer(settings.scorer)
+    return index, RunContext(settings, plan.settings_key, scorer.version, scorer_parameters(scorer), plan.store_key,
+                             len(index), task_runner, flow_run.get_id(), time.perf_counter() - started)
+
+
+@task(cache_policy=NO_CACHE)
+def verify_article(article: Article, key: str, index: PassageIndex, context: RunContext,
+                   prior: PriorScores) -> ArticleResult:
+    return verify_article_claims(article, key, index, context.settings, context.settings_key, prior)
+
+
+@task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
+def record_run(db: str, result: ArticleResult, context: RunContext) -> RecordedRun:
+    """One transaction per article: a run is visible whole or not at all."""
+    started = time.perf_counter()
     run_id = str(uuid.uuid4())
-    parameters = settings.as_params() | {"scorer_parameters": dataclasses.asdict(scorer)
-                                         if dataclasses.is_dataclass(scorer) else {}}
+    extracted = result.extracted
     with Warehouse.open(Path(db)) as wh, wh.transaction():
         wh.sync_outlets(load_registry(), {o for c in extracted.citations for o in c.outlets})
-        counts = wh.record_run(run_id, extracted, started_at, flow_run.get_id(), settings.embedding_model,
-                               scorer.name, scorer.version, parameters, passages_in_store, candidates, scores,
-                               verdicts)
-    return RunSummary(run_id, extracted.article.path, extracted.article.title, len(extracted.claims), counts,
-                      passages_in_store)
+        counts = wh.record_run(run_id, result, context, time.perf_counter() - started)
+    summary = RunSummary(run_id, extracted.article.path, extracted.article.title, len(extracted.claims), counts,
+                         context.passages_in_store)
+    return RecordedRun(summary, result.claims_scored, len(result.reused_from))
 
 
-@task(cache_policy=NO_CACHE)
-def flagged_list(db: str, run_id: str) -> str:
+@task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
+def publish_flagged_list(db: str, summary: RunSummary) -> None:
     with Warehouse.open(Path(db), read_only=True) as wh:
-        return flagged_markdown(load_run_review(wh, run_id))
+        markdown = flagged_markdown(load_run_review(wh, summary.run_id))
+    create_markdown_artifact(key="verification-summary", markdown=markdown,
+                             description=f"sourcecheck verdicts for {summary.title or summary.article_path}")
 
 
-@flow(name="verify_article")
-def verify_article(article_path: str, db: str, settings: VerifySettings) -> RunSummary:
-    started_at = dt.datetime.now()
-    extracted = read_claims(article_path)
-    index = load_passage_index(db, settings.embedding_model)
-    candidates = find_candidates(extracted, index, settings)
-    scores = score_candidates(extracted, candidates, settings)
-    verdicts = decide_verdicts(extracted, candidates, scores, settings)
-    summary = record_run(db, extracted, started_at, settings, len(index), candidates, scores, verdicts)
-    create_markdown_artifact(key="verification-summary", markdown=flagged_list(db, summary.run_id),
-                             description=f"sourcecheck verdicts for {summary.title or article_path}")
-    return summary
+@flow(name="verify_articles")
+def verify_articles(article_paths: list[str], db: str, settings: VerifySettings, only_changed: bool = False,
+                    task_runner: str = "local") -> VerifyOutcome:
+    articles = read_articles(article_paths)
+    plan = plan_run(db, articles, settings, only_changed)
+    if not plan.to_verify:
+        return VerifyOutcome([], [a.path for a in plan.unchanged])
+    index, context = load_passage_index(db, plan, settings, task_runner)
+    results = [verify_article.submit(a, plan.input_keys[a.article_id], index, context, plan.prior[a.article_id])
+               for a in plan.to_verify]
+    recorded = [record_run(db, result.result(), context) for result in results]
+    for run in recorded:
+        publish_flagged_list(db, run.summary)
+    return VerifyOutcome(recorded, [a.path for a in plan.unchanged])
 
 
-@flow(name="verify_all")
-def verify_all(article_paths: list[str], db: str, settings: VerifySettings) -> list[RunSummary]:
-    """Every article, each as its own `verify_article` run; all articles are read first, so one bad file
-    stops the job before anything is written."""
-    for path in article_paths:
-        read_article(Path(path))
-    return [verify_article(path, db, settings) for path in article_paths]
+@flow(name="verify_changed")
+def verify_changed(article_patterns: list[str], db: str, dask_address: str | None = None) -> VerifyOutcome:
+    """The scheduled job: every article matching the patterns that is new or whose inputs changed."""
+    return run_verification(article_files(article_patterns), db, VerifySettings.from_env(), True, dask_address)
+
+
+def run_verification(article_paths: list[str], db: str, settings: VerifySettings, only_changed: bool = False,
+                     dask_address: str | None = None) -> VerifyOutcome:
+    """`verify_articles` on local threads, or on the Dask cluster at `dask_address`."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        runner = verify_articles.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        return runner(article_paths, db, settings, only_changed, dask_address)
+    local = verify_articles.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
+    return local(article_paths, db, settings, only_changed, "local")

@@ -54,7 +54,27 @@ def _parser() -> argparse.ArgumentParser:
 
     verify = commands.add_parser("verify", parents=[common], help="verify one or more articles")
     verify.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
+    verify.add_argument("--changed", action="store_true",
+                        help="skip articles whose content, sources, models and settings are unchanged since their "
+                             "latest run")
+    verify.add_argument("--dask", metavar="ADDRESS", default=os.environ.get("SOURCECHECK_DASK") or None,
+                        help="verify on the Dask cluster at this scheduler address (tcp://host:8786; default "
+                             "$SOURCECHECK_DASK); this process still writes the warehouse")
     verify.set_defaults(handler=_verify)
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="run the scheduled ingest and verify deployments of sourcecheck.toml",
+        description="Register the deployments and their cron schedules with the Prefect server at $PREFECT_API_URL "
+                    "and run their flows until interrupted (start the server with "
+                    "`prefect server start --host 127.0.0.1`).")
+    serve.add_argument("--config", type=Path, default=Path("sourcecheck.toml"),
+                       help="the schedule file (default: ./sourcecheck.toml)")
+    serve.set_defaults(handler=_serve)
+
+    export = commands.add_parser("export", parents=[common],
+                                 help="write the warehouse's tables as hive-partitioned Parquet")
+    export.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+    export.set_defaults(handler=_export)
 
     query = commands.add_parser("query", parents=[common], help="run read-only SQL against the warehouse")
     query.add_argument("sql")
@@ -134,14 +154,19 @@ def _verify(args: argparse.Namespace) -> int:
     from reports.summary import summary_lines
 
     started = time.monotonic()
-    for summary in _verify_articles(args.articles, _db(args)):
-        print("\n".join(summary_lines(summary)))
+    outcome = _verify_articles(args.articles, _db(args), args.changed, args.dask)
+    for run in outcome.runs:
+        print("\n".join(summary_lines(run.summary)))
+        if run.claims_reused:
+            print(f"  {run.claims_scored} claims scored, {run.claims_reused} unchanged (scores reused)")
+    for path in outcome.unchanged:
+        print(f"{path}: unchanged since its latest run (article, sources, models and settings); skipped")
     print(f"[{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0
 
 
-def _verify_articles(articles: list[Path], db: Path):
-    from flows.verify import verify_all
+def _verify_articles(articles: list[Path], db: Path, only_changed: bool = False, dask_address: str | None = None):
+    from flows.verify import run_verification
     from sourcecheck.settings import VerifySettings
 
     from claims.nlp import preload_nlp
@@ -151,9 +176,41 @@ def _verify_articles(articles: list[Path], db: Path):
         if not article.exists():
             raise SourcecheckError(f"{article}: no such file")
     settings = VerifySettings.from_env()
-    preload_embedder(settings.embedding_model)
-    preload_nlp()
-    return verify_all([str(a) for a in articles], str(db), settings)
+    if not dask_address:  # on a cluster the workers load the models
+        preload_embedder(settings.embedding_model)
+        preload_nlp()
+    return run_verification([str(a) for a in articles], str(db), settings, only_changed, dask_address)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from prefect.settings import PREFECT_API_URL
+
+    from runs.config import load_config
+
+    config = load_config(args.config)
+    if not PREFECT_API_URL.value():
+        raise SourcecheckError("serve: no Prefect server configured; start one with `prefect server start --host "
+                               "127.0.0.1` and set PREFECT_API_URL=http://127.0.0.1:4200/api")
+    from prefect import serve
+
+    from flows.schedules import deployments
+
+    db = str(getattr(args, "db", None) or config.db or _db(args))
+    built = deployments(config, db)
+    print(f"serve: {', '.join(f'{d.name} ({d.schedules[0].schedule.cron})' for d in built)} on "
+          f"{PREFECT_API_URL.value()}, warehouse {db}; Ctrl-C stops")
+    serve(*built, print_starting_message=False)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from runs.export import export_warehouse
+
+    started = time.monotonic()
+    counts = export_warehouse(_db(args), args.directory)
+    print(f"export: {len(counts)} tables, {sum(counts.values())} rows as Parquet in {args.directory} "
+          f"[{time.monotonic() - started:.1f} s]")
+    return 0
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -280,7 +337,8 @@ def _demo(args: argparse.Namespace) -> int:
     started = time.monotonic()
     db = _db(args)
     ingested = _ingest([EXAMPLES / "sources"], db)
-    [summary] = _verify_articles([EXAMPLES / "article.md"], db)
+    [run] = _verify_articles([EXAMPLES / "article.md"], db).runs
+    summary = run.summary
     from reports.html import write_report
     from warehouse import Warehouse
 

@@ -14,3 +14,7 @@ class InputError(SourcecheckError):
 
     def __init__(self, path: str | Path, problem: str):
         super().__init__(f"{path}: {problem}")
+
+
+class WarehouseBusy(SourcecheckError):
+    """Another process held the warehouse's lock past the wait: transient, so tasks retry it (flows/retry.py)."""

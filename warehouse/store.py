@@ -1,8 +1,8 @@
 """Every SQL statement of sourcecheck, behind one class.
 
 One writer at a time: DuckDB locks the file per process, so connections open late, close early, and retry
-while another process holds the lock. Each stage writes in one transaction: a failure rolls back to the
-previous consistent state.
+while another process holds the lock (past LOCK_WAIT_SECONDS: `WarehouseBusy`, which tasks retry). Each stage
+writes in one transaction: a failure, or a process killed midway, leaves the previous consistent state.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import getpass
 import json
 import os
 import re
+import signal
 import socket
 import time
 from collections import Counter
@@ -25,15 +26,15 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
 from reports.records import ReviewDecision
-from scoring.records import PairScore, Verdict
-from sources.records import Candidate, Passage, SourceDocument
+from scoring.records import PairScore
+from sources.records import Passage, SourceDocument
 from sources.retrieval import PassageIndex
-from sourcecheck.errors import InputError, SourcecheckError
+from runs.records import ArticleResult, PriorScores, RunContext
+from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
 
-SCHEMA_VERSION = 3  # the highest numbered file in warehouse/schema/
+SCHEMA_VERSION = 4  # the highest numbered file in warehouse/schema/
 LOCK_WAIT_SECONDS = 30.0
 
 
@@ -59,8 +60,9 @@ class Warehouse:
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
     @contextmanager
-    def open(cls, path: Path, read_only: bool = False) -> Iterator[Warehouse]:
-        """Open (creating and migrating on first write use); closes on exit so the file lock is released."""
+    def open(cls, path: Path, read_only: bool = False, file_access: bool = False) -> Iterator[Warehouse]:
+        """Open (creating and migrating on first write use); closes on exit so the file lock is released.
+        A read-only connection reads and writes no other file unless `file_access` (export needs it)."""
         path = Path(path)
         if read_only and not path.exists():
             raise InputError(path, "no warehouse here yet (run `sourcecheck sources add` or `sourcecheck demo`)")
@@ -68,7 +70,7 @@ class Warehouse:
             raise InputError(path, "is a directory, not a DuckDB file")
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        con = _connect(path, read_only)
+        con = _connect(path, read_only, file_access)
         try:
             warehouse = cls(con, path)
             warehouse._check_version()
@@ -254,11 +256,11 @@ class Warehouse:
         )
 
     # -- runs ----------------------------------------------------------------------------------------------
-    def record_run(self, run_id: str, extracted: ExtractedArticle, started_at: dt.datetime, flow_run_id: str | None,
-                   embedding_model: str, scorer: str, scorer_version: str, parameters: dict, passages_in_store: int,
-                   candidates: list[Candidate], scores: list[PairScore], verdicts: list[Verdict]) -> dict[str, int]:
+    def record_run(self, run_id: str, result: ArticleResult, context: RunContext,
+                   record_seconds: float = 0.0) -> dict[str, int]:
         """The article, its sentences, citations and claims, and the run's matches and verdicts (call it inside
         one transaction). Returns the run's count of claims per status."""
+        extracted, candidates, scores, verdicts = result.extracted, result.candidates, result.scores, result.verdicts
         a = extracted.article
         now = dt.datetime.now()
         self.con.execute("""
@@ -301,10 +303,25 @@ class Warehouse:
         }))
         self._store_claim_structure(extracted)
         counts = dict(Counter(v.status for v in verdicts))
-        self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            run_id, a.article_id, a.content_hash, started_at, now, login_name(), socket.gethostname(), flow_run_id,
-            _version(), embedding_model, scorer, scorer_version, json.dumps(parameters, sort_keys=True),
-            passages_in_store, len(cl), json.dumps(counts, sort_keys=True)])
+        settings = context.settings
+        stage_seconds = {"load_store": round(context.load_seconds, 4), **result.stage_seconds,
+                         "record": round(record_seconds, 4)}
+        self._insert("runs", pa.table({
+            "run_id": [run_id], "article_id": [a.article_id], "article_content_hash": [a.content_hash],
+            "started_at": pa.array([result.started_at], pa.timestamp("us")),
+            "finished_at": pa.array([now], pa.timestamp("us")), "user_name": [login_name()],
+            "host": [socket.gethostname()], "flow_run_id": pa.array([context.flow_run_id], pa.string()),
+            "sourcecheck_version": [_version()], "embedding_model": [settings.embedding_model],
+            "scorer": [settings.scorer], "scorer_version": [context.scorer_version],
+            "parameters": [json.dumps(settings.as_params() | {"scorer_parameters": context.scorer_parameters},
+                                      sort_keys=True)],
+            "passages_in_store": pa.array([context.passages_in_store], pa.int32()),
+            "claims": pa.array([len(cl)], pa.int32()), "status_counts": [json.dumps(counts, sort_keys=True)],
+            "input_key": [result.input_key], "store_key": [context.store_key],
+            "claims_scored": pa.array([result.claims_scored], pa.int32()),
+            "claims_reused": pa.array([len(result.reused_from)], pa.int32()),
+            "stage_seconds": [json.dumps(stage_seconds, sort_keys=True)], "task_runner": [context.task_runner],
+        }))
         match_rows = pa.table({
             "run_id": [run_id] * len(candidates), "claim_id": [c.claim_id for c in candidates],
             "passage_id": [c.passage_id for c in candidates], "scope": [c.scope for c in candidates],
@@ -324,8 +341,12 @@ class Warehouse:
             "evidence_outlet": pa.array([v.evidence_outlet for v in verdicts], pa.string()),
             "explanation": [v.explanation for v in verdicts],
             "cited_source_in_store": pa.array([v.cited_source_in_store for v in verdicts], pa.bool_()),
+            "score_key": pa.array([result.score_keys.get(v.claim_id) for v in verdicts], pa.string()),
+            "scored_in_run": pa.array([result.reused_from.get(v.claim_id, run_id) if v.claim_id in result.score_keys
+                                       else None for v in verdicts], pa.string()),
         })
         self._insert("verdicts", verdict_rows)
+        crash_point("record_run")
         return counts
 
     def _store_claim_structure(self, extracted: ExtractedArticle) -> None:
@@ -396,6 +417,49 @@ class Warehouse:
         return [r[0] for r in self.con.execute(
             "SELECT run_id FROM latest_runs ORDER BY finished_at DESC, run_id DESC").fetchall()]
 
+    # -- incremental runs -----------------------------------------------------------------------------------
+    def store_key(self) -> str:
+        """A hash of the current source versions (content-hash ids): it changes when any source does."""
+        return self._first("SELECT coalesce(md5(string_agg(source_id, ',' ORDER BY source_id)), '') "
+                           "FROM sources WHERE retired_at IS NULL")[0]
+
+    def latest_input_keys(self, article_ids: list[str]) -> dict[str, str | None]:
+        """article id -> input key of its latest run (None for a run recorded before schema version 4)."""
+        return dict(self.con.execute("SELECT article_id, input_key FROM latest_runs WHERE list_contains(?, article_id)",
+                                     [article_ids]).fetchall())
+
+    def prior_scores(self, article_id: str) -> PriorScores:
+        """The scores of the latest run of the article, with the key each was computed for."""
+        verdicts = self.con.execute("""
+            SELECT v.claim_id, v.score_key, v.scored_in_run FROM verdicts v JOIN latest_runs l USING (run_id)
+            WHERE l.article_id = ? AND v.score_key IS NOT NULL""", [article_id]).fetchall()
+        matches = self.con.execute("""
+            SELECT m.claim_id, m.passage_id, m.support_score, m.contradiction_score, m.explanation
+            FROM matches m JOIN latest_runs l USING (run_id) WHERE l.article_id = ?""", [article_id]).fetchall()
+        return PriorScores(score_keys={claim: key for claim, key, _ in verdicts},
+                           scored_in_run={claim: run for claim, _, run in verdicts},
+                           scores={(m[0], m[1]): PairScore(*m) for m in matches})
+
+    # -- export --------------------------------------------------------------------------------------------
+    def export_parquet(self, directory: Path) -> dict[str, int]:
+        """Every table as Parquet under `directory/<table>/`, hive-partitioned where a table grows with runs
+        (runs by run_date, matches and verdicts by run_id, vectors by model). Returns rows per table."""
+        tables = [r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
+        counts = {}
+        for table in tables:
+            query, partition = _EXPORT_PARTITIONS.get(table.rstrip("0123456789"), ("SELECT * FROM {table}", None))
+            target = directory / table
+            if partition:
+                options = f"FORMAT parquet, PARTITION_BY ({partition})"
+            else:
+                target.mkdir(parents=True)
+                target, options = target / f"{table}.parquet", "FORMAT parquet"
+            select = query.format(table=table)
+            self.con.execute(f"COPY ({select}) TO '{_sql_string(str(target))}' ({options})")
+            counts[table] = self._first(f"SELECT count(*) FROM {table}")[0]
+        return counts
+
     def claim_spans_of_run(self, run_id: str) -> list[dict]:
         """Where each claim of the run sits in the article: its sentence (with paragraph) and its span there."""
         return self._dicts("""
@@ -453,8 +517,36 @@ class Warehouse:
             raise SourcecheckError(f"query: {str(exc).splitlines()[0]}") from None
 
 
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    config = {"enable_external_access": False} if read_only else {}
+# table -> (the rows to export, the hive partition columns)
+_EXPORT_PARTITIONS = {
+    "runs": ("SELECT *, CAST(started_at AS DATE) AS run_date FROM {table}", "run_date"),
+    "matches": ("SELECT * FROM {table}", "run_id"),
+    "verdicts": ("SELECT * FROM {table}", "run_id"),
+    "embeddings_": ("SELECT * FROM {table}", "model"),   # embeddings_<dimension>
+}
+
+
+def _sql_string(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def crash_point(name: str) -> None:
+    """Test hook (tests/test_concurrency.py): with SOURCECHECK_CRASH_AT=name[#n] the process kills itself
+    with SIGKILL here (at the n-th time, default the first), to prove that a run killed mid-write leaves no
+    partial run behind."""
+    wanted, _, nth = os.environ.get("SOURCECHECK_CRASH_AT", "").partition("#")
+    if wanted != name:
+        return
+    _CRASH_COUNTS[name] += 1
+    if _CRASH_COUNTS[name] >= int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+_CRASH_COUNTS: Counter = Counter()
+
+
+def _connect(path: Path, read_only: bool, file_access: bool = False) -> duckdb.DuckDBPyConnection:
+    config = {"enable_external_access": False} if read_only and not file_access else {}
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
@@ -465,8 +557,8 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
                 time.sleep(0.25)
                 continue
             if "lock" in message.lower():
-                raise SourcecheckError(f"{path}: warehouse is in use by another process "
-                                       f"(waited {LOCK_WAIT_SECONDS:.0f} s)") from None
+                raise WarehouseBusy(f"{path}: warehouse is in use by another process "
+                                    f"(waited {LOCK_WAIT_SECONDS:.0f} s)") from None
             raise InputError(path, f"not a DuckDB database ({message.splitlines()[0][:120]})") from None
         except duckdb.Error as exc:
             raise InputError(path, f"cannot open warehouse ({str(exc).splitlines()[0][:160]})") from None

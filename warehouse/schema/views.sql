@@ -27,3 +27,13 @@ LEFT JOIN sources src ON src.source_id = p.source_id;
 -- One row per claim of the latest run of each article.
 CREATE OR REPLACE VIEW claim_status AS
 SELECT h.* FROM claim_status_history h JOIN latest_runs l USING (run_id);
+
+-- How a claim's status changed across the runs of its article: its first verdict, then each run whose status
+-- differs from the run before (runs that kept the status are in claim_status_history).
+CREATE OR REPLACE VIEW claim_status_changes AS
+SELECT * FROM (
+    SELECT h.claim_id, h.article_id, h.claim_text, h.run_id, h.run_finished_at,
+           lag(h.status) OVER (PARTITION BY h.claim_id ORDER BY h.run_finished_at, h.run_id) AS previous_status,
+           h.status, h.support_score, h.contradiction_score, h.evidence_outlet, h.evidence_text
+    FROM claim_status_history h
+) WHERE previous_status IS DISTINCT FROM status;

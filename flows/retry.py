@@ -1,0 +1,23 @@
+"""The bounded retry policy of tasks that touch the warehouse: a transient failure (the file locked by another
+process past the wait, a dropped connection) is retried up to RETRIES times; anything else, above all bad input,
+fails at once and is reported."""
+
+from __future__ import annotations
+
+from sourcecheck.errors import WarehouseBusy
+
+RETRIES = 3
+RETRY_DELAY_SECONDS = [1, 2, 4]
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    return isinstance(exc, (WarehouseBusy, ConnectionError, TimeoutError))
+
+
+def retry_on_transient(task, task_run, state) -> bool:
+    """Prefect's `retry_condition_fn`: continue to the retry policy only for a transient failure."""
+    return is_transient(state.result(raise_on_failure=False))
+
+
+TRANSIENT_RETRIES = {"retries": RETRIES, "retry_delay_seconds": RETRY_DELAY_SECONDS,
+                     "retry_condition_fn": retry_on_transient}
