@@ -66,19 +66,21 @@ def test_shipped_model_reads_support_contradiction_and_unrelated_text(backend):
     assert [LABELS[i] for i in probabilities.argmax(axis=1)] == [label for _, _, label in PAIRS]
 
 
-def test_onnx_int8_matches_the_torch_reference_within_the_measured_tolerance():
-    """Tolerance: export.json records the int8 model's distance from fp32 on 1,000 evaluation pairs."""
-    measured = json.loads((DEFAULT_NLI_MODEL / "export.json").read_text())["parity_vs_fp32"]["int8_onnx"]
-    pairs = [(p, h) for p, h, _ in PAIRS] * 3 + [(h, p) for p, h, _ in PAIRS]  # mixed lengths in one batch
+def test_onnx_matches_the_torch_reference():
+    """Both run the same fp16-stored weights in fp32 (training/export_nli.py): they agree to 5e-3 (measured 0.002), and on
+    1,000 evaluation pairs each stays within 0.002 of the fp32 model it came from (export.json)."""
+    measured = json.loads((DEFAULT_NLI_MODEL / "export.json").read_text())["parity_vs_fp32"]
+    assert measured["fp16_weights_onnx"]["max_abs_diff"] <= 0.01 and measured["fp16_torch"]["max_abs_diff"] <= 0.01
+    pairs = [(p, h) for p, h, _ in PAIRS] + [(h, p) for p, h, _ in PAIRS]  # mixed lengths in one batch
     onnx = load_entailment_model(str(DEFAULT_NLI_MODEL), "onnx").probabilities(pairs)
     torch = load_entailment_model(str(DEFAULT_NLI_MODEL), "torch").probabilities(pairs)
-    assert np.abs(onnx - torch).max() <= max(0.05, measured["max_abs_diff"])
-    assert (onnx.argmax(1) == torch.argmax(1)).mean() >= 0.9
+    assert np.abs(onnx - torch).max() <= 5e-3
+    assert (onnx.argmax(1) == torch.argmax(1)).all()
 
 
-def test_batches_return_rows_in_input_order():
+def test_a_pairs_score_does_not_depend_on_its_batch():
     model = load_entailment_model(str(DEFAULT_NLI_MODEL), "onnx")
     pairs = [(p, h) for p, h, _ in PAIRS]
     one_by_one = np.concatenate([model.probabilities([pair]) for pair in pairs])
-    assert np.allclose(model.probabilities(pairs), one_by_one, atol=1e-3)
+    assert np.allclose(model.probabilities(pairs), one_by_one, atol=1e-4)  # in input order, whatever the padding
     assert model.probabilities([]).shape == (0, 3)

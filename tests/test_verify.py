@@ -1,5 +1,7 @@
 """Verification of the seed article against the demo sources: verdicts, the claim_status view, re-runs."""
 
+import json
+
 import pytest
 
 from conftest import EXAMPLE, rows, warehouse_fingerprint
@@ -82,8 +84,10 @@ def test_claim_status_has_the_contract_columns_first(demo_db):
 def test_run_records_models_parameters_and_counts(demo_db):
     [(model, scorer, params, claims, counts)] = rows(
         demo_db, "SELECT embedding_model, scorer, parameters, claims, status_counts FROM runs")
-    assert model == "all-MiniLM-L6-v2" and scorer == "similarity-slots"
-    assert '"support_min": 0.5' in params and '"date_window_days": 3' in params
+    assert model == "all-MiniLM-L6-v2" and scorer == "nli-slots"
+    recorded = json.loads(params)
+    assert recorded["date_window_days"] == 3 and recorded["scorer_parameters"]["model"].endswith("nli-minilm-l6")
+    assert recorded["verdict_rule"]["support_min"] == recorded["scorer_parameters"]["support_min"]  # the calibrated one
     assert claims == rows(demo_db, "SELECT count(*) FROM claim_status")[0][0]
     assert '"contradicted": 4' in counts
 
@@ -222,7 +226,7 @@ def test_verifying_against_an_empty_store_says_so(db, tmp_path, capsys):
 def test_unknown_scorer_is_refused_before_anything_is_written(db, monkeypatch, capsys):
     monkeypatch.setenv("SOURCECHECK_SCORER", "bogus")
     assert main(["--db", str(db), "verify", str(EXAMPLE / "article.md")]) == 1
-    assert "SOURCECHECK_SCORER='bogus' is not a scorer; available: similarity-slots" in capsys.readouterr().err
+    assert "SOURCECHECK_SCORER='bogus' is not a scorer; available: nli-slots, similarity-slots" in capsys.readouterr().err
     assert not db.exists()
 
 
