@@ -59,18 +59,28 @@ def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 5) -> l
     return table
 
 
-def platt(scores: np.ndarray, positive: np.ndarray, iterations: int = 100) -> tuple[float, float]:
-    """(a, b) of P(positive) = sigmoid(a * logit(score) + b), by Newton's method on the log-loss."""
-    x = np.log(np.clip(scores, 1e-6, 1 - 1e-6) / (1 - np.clip(scores, 1e-6, 1 - 1e-6)))
+def platt(scores: np.ndarray, positive: np.ndarray, ridge: float = 1.0, iterations: int = 100) -> tuple[float, float]:
+    """(a, b) of P(positive) = sigmoid(a * logit(score) + b): Newton's method with a backtracking line search on
+    the log-loss plus a small ridge penalty (full Newton steps overshoot into saturation on scores near 0 or 1)."""
+    clipped = np.clip(scores, 1e-6, 1 - 1e-6)
+    x = np.log(clipped / (1 - clipped))
     y = positive.astype(float)
-    a, b = 1.0, 0.0
+
+    def loss(theta: np.ndarray) -> float:
+        z = theta[0] * x + theta[1]
+        return float(np.sum(np.logaddexp(0, z) - y * z) + ridge / 2 * theta @ theta)
+
+    theta = np.array([1.0, 0.0])
     for _ in range(iterations):
-        p = 1 / (1 + np.exp(-(a * x + b)))
-        w = p * (1 - p) + 1e-9
-        gradient = np.array([((p - y) * x).sum(), (p - y).sum()])
-        hessian = np.array([[(w * x * x).sum(), (w * x).sum()], [(w * x).sum(), w.sum()]]) + 1e-6 * np.eye(2)
+        p = 1 / (1 + np.exp(-np.clip(theta[0] * x + theta[1], -50, 50)))
+        w = p * (1 - p)
+        gradient = np.array([((p - y) * x).sum(), (p - y).sum()]) + ridge * theta
+        hessian = np.array([[(w * x * x).sum(), (w * x).sum()], [(w * x).sum(), w.sum()]]) + ridge * np.eye(2)
         step = np.linalg.solve(hessian, gradient)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-8:
+        size, current = 1.0, loss(theta)
+        while loss(theta - size * step) > current and size > 1e-6:
+            size /= 2
+        theta = theta - size * step
+        if np.abs(size * step).max() < 1e-9:
             break
-    return float(a), float(b)
+    return float(theta[0]), float(theta[1])

@@ -12,6 +12,7 @@ from reports.run_review import ClaimReview, RunReview
 class ArticlePiece:
     text: str
     claim: ClaimReview | None      # None: text between claims (a credit, a gap)
+    # text is empty for an atomic claim whose span lies inside another claim's: it is shown as its tag alone
 
 
 def article_paragraphs(review: RunReview) -> list[list[ArticlePiece]]:
@@ -26,9 +27,13 @@ def article_paragraphs(review: RunReview) -> list[list[ArticlePiece]]:
         if pieces:
             pieces.append(ArticlePiece(" ", None))
         at = 0
-        for span in sorted(spans, key=lambda s: s["span_start"]):
-            start, end = max(at, span["span_start"]), span["span_end"]
-            pieces += [ArticlePiece(text[at:start], None), ArticlePiece(text[start:end], claims[span["claim_id"]])]
-            at = max(at, end)
+        for span in sorted(spans, key=lambda s: (s["span_start"], -s["span_end"])):
+            claim = claims[span["claim_id"]]
+            if span["span_end"] <= at:  # an atomic claim inside one already shown: its own tag right after it
+                pieces.append(ArticlePiece("", claim))
+                continue
+            start = max(at, span["span_start"])
+            pieces += [ArticlePiece(text[at:start], None), ArticlePiece(text[start:span["span_end"]], claim)]
+            at = span["span_end"]
         pieces.append(ArticlePiece(text[at:], None))
-    return [[p for p in pieces if p.text] for _, pieces in sorted(paragraphs.items())]
+    return [[p for p in pieces if p.text or p.claim] for _, pieces in sorted(paragraphs.items())]

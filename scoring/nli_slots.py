@@ -78,7 +78,8 @@ class NliSlotScorer:
 
     def calibrated(self, entailment: float) -> float:
         p = min(max(entailment, 1e-6), 1 - 1e-6)
-        return 1 / (1 + math.exp(-(self.calibration_a * math.log(p / (1 - p)) + self.calibration_b)))
+        z = self.calibration_a * math.log(p / (1 - p)) + self.calibration_b
+        return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def _ramp(x: float, lo: float, hi: float) -> float:

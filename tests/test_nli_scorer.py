@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from claims.records import Claim
-from scoring.scorer import DEFAULT_SCORER, load_scorer
+from scoring.scorer import load_scorer
 from sources.records import Candidate
 
 CLAIM = Claim("c1", "a1", "s1", 0, 0, "Around 2,000 personnel took part in Peace Mission 2012 in Tajikistan.", (0, 70),
@@ -19,10 +19,10 @@ def candidate(passage_id: str, text: str, similarity: float, context: str | None
 
 @pytest.fixture(scope="module")
 def scorer():
-    return load_scorer(DEFAULT_SCORER)
+    return load_scorer("nli-slots")
 
 
-def test_the_default_scorer_is_the_calibrated_nli_model(scorer):
+def test_the_nli_scorer_reads_the_shipped_calibration(scorer):
     assert scorer.name == "nli-slots"
     assert scorer.calibration_a != 1.0 or scorer.calibration_b != 0.0  # the shipped calibration was read
     assert 0 < scorer.support_min < 1

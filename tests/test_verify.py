@@ -84,10 +84,9 @@ def test_claim_status_has_the_contract_columns_first(demo_db):
 def test_run_records_models_parameters_and_counts(demo_db):
     [(model, scorer, params, claims, counts)] = rows(
         demo_db, "SELECT embedding_model, scorer, parameters, claims, status_counts FROM runs")
-    assert model == "all-MiniLM-L6-v2" and scorer == "nli-slots"
+    assert model == "all-MiniLM-L6-v2" and scorer == "similarity-slots"
     recorded = json.loads(params)
-    assert recorded["date_window_days"] == 3 and recorded["scorer_parameters"]["model"].endswith("nli-minilm-l6")
-    assert recorded["verdict_rule"]["support_min"] == recorded["scorer_parameters"]["support_min"]  # the calibrated one
+    assert recorded["date_window_days"] == 3 and recorded["verdict_rule"]["support_min"] == 0.5
     assert claims == rows(demo_db, "SELECT count(*) FROM claim_status")[0][0]
     assert '"contradicted": 4' in counts
 

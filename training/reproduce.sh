@@ -15,4 +15,4 @@ $PY -m training.train_nli --data build/nli --out build/nli-model --minutes "${MI
 $PY -m training.export_nli --model build/nli-model --out "$MODEL" --check "$SHARED/data/nli/eval.jsonl"
 $PY -m training.calibrate_nli --wice "$SHARED/data/wice/dev.jsonl" --model "$MODEL"
 .venv/bin/sourcecheck bench wice "$SHARED/data/wice/dev.jsonl" --fold odd --out benchmarks/results/wice-odd.json
-.venv/bin/sourcecheck bench pairs "$SHARED/data/nli/eval.jsonl" --every 4 --out benchmarks/results/nli-eval.json
+.venv/bin/sourcecheck bench pairs "$SHARED/data/nli/eval.jsonl" --every 2 --out benchmarks/results/nli-eval.json
