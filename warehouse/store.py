@@ -26,6 +26,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
 from reports.records import ReviewDecision
 from scoring.records import PairScore
