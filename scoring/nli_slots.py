@@ -27,7 +27,7 @@ from claims.records import Claim
 from scoring.entailment import configured_model, load_entailment_model
 from scoring.records import PairScore
 from scoring.scorer import register_scorer
-from scoring.slots import compare_slots, slots_of
+from scoring.slots import compare_slots, ramp, slots_of
 from sources.records import Candidate
 
 
@@ -63,16 +63,11 @@ class NliSlotScorer:
         contradiction = contradiction_p if on_topic else 0.0
         slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
         if slots.mismatches and on_topic:
-            contradiction = max(contradiction, _ramp(candidate.similarity, self.topic_at, self.topic_full))
+            contradiction = max(contradiction, ramp(candidate.similarity, self.topic_at, self.topic_full))
             support = min(support, self.slot_support_cap)
         parts = [f"entailment {entailment:.2f} ({'sentence' if best == 0 else 'window'})",
                  f"contradiction {contradiction_p:.2f}", f"similarity {candidate.similarity:.2f}"]
-        if slots.agreements:
-            parts.append("agrees on " + "; ".join(slots.agreements))
-        if slots.mismatches:
-            parts.append("differs on " + "; ".join(slots.mismatches))
-        if slots.missing:
-            parts.append("silent on " + ", ".join(slots.missing))
+        parts += slots.explanation_parts()
         return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
                          "; ".join(parts))
 
@@ -80,10 +75,6 @@ class NliSlotScorer:
         p = min(max(entailment, 1e-6), 1 - 1e-6)
         z = self.calibration_a * math.log(p / (1 - p)) + self.calibration_b
         return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-def _ramp(x: float, lo: float, hi: float) -> float:
-    return max(0.0, min(1.0, (x - lo) / (hi - lo)))
 
 
 CALIBRATION_FILE = "sourcecheck-calibration.json"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from claims.records import Claim
 from scoring.records import PairScore
 from scoring.scorer import register_scorer
-from scoring.slots import Slots, compare_slots, slots_of
+from scoring.slots import Slots, compare_slots, ramp, slots_of
 from sources.records import Candidate
 
 
@@ -36,25 +36,16 @@ class SimilaritySlotScorer:
     def _score_one(self, claim: Claim, claim_slots: Slots, candidate: Candidate) -> PairScore:
         sim = candidate.similarity
         slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
-        support = min(1.0, _ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements)
+        support = min(1.0, ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements)
         support *= self.missing_factor ** len(slots.missing)
         contradiction = 0.0
         if slots.mismatches:
-            contradiction = _ramp(sim, self.topic_at, self.topic_full)
+            contradiction = ramp(sim, self.topic_at, self.topic_full)
             support = min(support, 1.0 - contradiction, 0.3)
         parts = [f"similarity {sim:.2f}"]
-        if slots.agreements:
-            parts.append("agrees on " + "; ".join(slots.agreements))
-        if slots.mismatches:
-            parts.append("differs on " + "; ".join(slots.mismatches))
-        if slots.missing:
-            parts.append("silent on " + ", ".join(slots.missing))
+        parts += slots.explanation_parts()
         return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
                          "; ".join(parts))
-
-
-def _ramp(x: float, lo: float, hi: float) -> float:
-    return max(0.0, min(1.0, (x - lo) / (hi - lo)))
 
 
 @register_scorer("similarity-slots")

@@ -108,6 +108,22 @@ class SlotComparison:
         """Agreements on numbers and dates: rarer by chance than a shared place name."""
         return sum(not a.startswith("place") for a in self.agreements)
 
+    def explanation_parts(self) -> list[str]:
+        """What agrees, differs and is missing, in the words every scorer's explanation uses."""
+        parts = []
+        if self.agreements:
+            parts.append("agrees on " + "; ".join(self.agreements))
+        if self.mismatches:
+            parts.append("differs on " + "; ".join(self.mismatches))
+        if self.missing:
+            parts.append("silent on " + ", ".join(self.missing))
+        return parts
+
+
+def ramp(x: float, lo: float, hi: float) -> float:
+    """0 below lo, 1 above hi, linear between: how a similarity turns into a score."""
+    return max(0.0, min(1.0, (x - lo) / (hi - lo)))
+
 
 def slots_of(text: str) -> Slots:
     text = _DATELINE.sub(lambda m: " " * len(m.group()), text)
