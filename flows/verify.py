@@ -32,7 +32,6 @@ from runs.keys import input_key, scorer_parameters, settings_key
 from runs.records import ArticleResult, PriorScores, RecordedRun, RunContext, VerifyOutcome
 from scoring.scorer import load_scorer
 from sources.embeddings import load_embedder
-from sources.spaces import joined_index
 from sources.retrieval import PassageIndex
 from sourcecheck.errors import SourcecheckError
 from sourcecheck.settings import VerifySettings
@@ -74,16 +73,15 @@ def plan_run(db: str, articles: list[Article], settings: VerifySettings, only_ch
 def load_passage_index(db: str, plan: RunPlan, settings: VerifySettings,
                        task_runner: str) -> tuple[PassageIndex, RunContext]:
     started = time.perf_counter()
-    indexes = []
+    # sources/spaces.py: which passages each model embeds
+    spaces = [(model, load_embedder(model).dimension, english) for model, english in settings.spaces.spaces()]
     with Warehouse.open(Path(db), read_only=True) as wh:
-        for model, english in settings.spaces.spaces():  # sources/spaces.py: which passages each model embeds
-            dimension = load_embedder(model).dimension
+        for model, dimension, english in spaces:
             unembedded = len(wh.texts_without_vectors(model, dimension, english))
             if unembedded:
                 raise SourcecheckError(f"{db}: {unembedded} passages have no vectors of the embedding model "
                                        f"{model!r}; run `sourcecheck sources add` with this model first")
-            indexes.append(wh.passage_index(model, dimension, english))
-    index = indexes[0] if len(indexes) == 1 else joined_index(*indexes, settings.spaces.crosslingual_model)
+        index = wh.passage_index_of(spaces)
     scorer = load_scorer(settings.scorer)
     return index, RunContext(settings, plan.settings_key, scorer.version, scorer_parameters(scorer), plan.store_key,
                              len(index), task_runner, flow_run.get_id(), time.perf_counter() - started)

@@ -32,6 +32,7 @@ from reports.records import ReviewDecision
 from scoring.records import PairScore
 from sources.records import Passage, SourceDocument
 from sources.retrieval import PassageIndex
+from sources.spaces import joined_index
 from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
 
@@ -258,6 +259,12 @@ class Warehouse:
             vectors=np.ascontiguousarray(vectors, dtype=np.float32),
             languages=np.array(arrow.column("language").to_pylist(), dtype=object),
         )
+
+    def passage_index_of(self, spaces: list[tuple[str, int, bool | None]]) -> PassageIndex:
+        """One index over the embedding spaces [(model, dimension, english)] of sources/spaces.py: the English
+        space first, then the cross-lingual one."""
+        indexes = [self.passage_index(model, dimension, english) for model, dimension, english in spaces]
+        return indexes[0] if len(indexes) == 1 else joined_index(indexes[0], indexes[1], spaces[1][0])
 
     # -- runs ----------------------------------------------------------------------------------------------
     def record_run(self, run_id: str, result: ArticleResult, context: RunContext,
