@@ -69,7 +69,7 @@ _RU_LATIN = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyk
     "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya",
     "ь": "", "ъ": ""}
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
-_CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+){1,2}(?!\w)")
+_CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 
 
 def romanise_russian(text: str) -> str:
@@ -128,5 +128,13 @@ def names_person(text: str, person: str) -> bool:
     if is_han(text) and len(folded) >= 6 and folded in pinyin_of(text):
         return True
     if _is_cyrillic(text):
-        return any(fuzz.ratio(_folded(romanise_russian(m.group())), folded) >= 80 for m in _CYRILLIC_NAME.finditer(text))
+        # every run of two or three capitalised words (a sentence's first word may be "Генерал")
+        words = [(m.start(), m.end(), romanise_russian(m.group())) for m in _CYRILLIC_WORD.finditer(text)]
+        for i in range(len(words)):
+            for j in (i + 2, i + 3):
+                run = words[i:j]
+                adjacent = len(run) == j - i and all(text[a[1]:b[0]].strip() == "" for a, b in zip(run, run[1:]))
+                if adjacent and fuzz.ratio(_folded("".join(w[2] for w in run)), folded) >= 85:
+                    return True
+        return False
     return False  # English text names the people of the table by their aliases (above); other names are not checked
