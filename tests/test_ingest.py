@@ -118,8 +118,8 @@ def test_same_file_twice_or_through_a_link_is_read_once(db, sources_dir, tmp_pat
     link = tmp_path / "link.md"
     link.symlink_to(path)
     assert main(["--db", str(db), "sources", "add", str(path), str(path), str(link), str(sources_dir)]) == 0
-    assert "12 documents from 12 files" in capsys.readouterr().out
-    assert rows(db, "SELECT count(*) FROM sources") == [(12,)]
+    assert "14 documents from 14 files" in capsys.readouterr().out
+    assert rows(db, "SELECT count(*) FROM sources") == [(14,)]
 
 
 def test_records_gone_from_a_jsonl_file_retire_and_shifted_lines_change_nothing(db, tmp_path, capsys):
