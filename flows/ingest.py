@@ -11,9 +11,10 @@ from prefect.cache_policies import NO_CACHE
 
 from claims.outlets import load_registry
 from sources.documents import read_source_file, source_files
-from sources.embeddings import load_embedder
+from sources.embeddings import USEM3, load_embedder
 from sources.passages import passages_of
 from sources.records import Passage, SourceBatch, SourceDocument
+from sources.spaces import ENGLISH, EmbeddingSpaces
 from sourcecheck.progress import progress
 from warehouse import Warehouse
 
@@ -46,38 +47,45 @@ def changed_documents(db: str, documents: list[SourceDocument]) -> list[SourceDo
 
 
 @task(cache_policy=NO_CACHE)
-def embed_missing(db: str, passages: list[Passage], model: str) -> dict[str, np.ndarray]:
-    """Vectors for every text that has none for this model: the new passages, and stored passages never
-    embedded with it (the model was switched). Vectors are cached by (model, text hash)."""
+def embed_missing(db: str, passages: list[Passage], model: str, english: bool | None) -> dict[str, np.ndarray]:
+    """Vectors for every text of this model's space (sources/spaces.py) that has none: the new passages, and
+    stored passages never embedded with it (the model was switched). Vectors are cached by (model, text hash)."""
     embedder = load_embedder(model)
     texts = {p.text_hash: p.text for p in passages}
     with Warehouse.open(Path(db)) as wh:
         missing = wh.missing_embeddings(model, embedder.dimension, list(texts))
-        texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension)
+        texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension, english)
     hashes = sorted(texts)
-    vectors = embedder.encode([texts[h] for h in hashes], "embedding passages") if hashes else []
+    vectors = embedder.encode([texts[h] for h in hashes], f"embedding passages ({model})") if hashes else []
     return dict(zip(hashes, vectors))
 
 
 @task(cache_policy=NO_CACHE)
 def store_sources(db: str, documents: list[SourceDocument], changed: list[SourceDocument], passages: list[Passage],
-                  model: str, vectors: dict[str, np.ndarray]) -> int:
-    """One transaction: retire records gone from their files, store changed documents, add vectors."""
+                  vectors: dict[str, dict[str, np.ndarray]]) -> int:
+    """One transaction: retire records gone from their files, store changed documents, add vectors (per model)."""
     with Warehouse.open(Path(db)) as wh, wh.transaction():
         removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.document_id for d in documents])
         wh.sync_outlets(load_registry(), {d.outlet for d in documents})
         wh.store_sources(changed, passages)
-        wh.store_vectors(model, load_embedder(model).dimension, vectors)
+        for model, model_vectors in vectors.items():
+            wh.store_vectors(model, load_embedder(model).dimension, model_vectors)
     return removed
 
 
 @flow(name="ingest_sources", log_prints=False)
-def ingest_sources(paths: list[str], db: str, model: str) -> IngestSummary:
+def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: str = USEM3) -> IngestSummary:
     batch = read_sources(paths)
     changed = changed_documents(db, batch.documents)
-    passages = [p for doc in changed for p in passages_of(doc)]
-    vectors = embed_missing(db, passages, model)
-    removed = store_sources(db, batch.documents, changed, passages, model, vectors)
+    passages = {doc.language: [] for doc in changed}
+    for doc in changed:
+        passages[doc.language] += passages_of(doc)
+    every = [p for group in passages.values() for p in group]
+    vectors = {space_model: embed_missing(db, [p for language, group in passages.items() for p in group
+                                                if english is None or (language == ENGLISH) == english],
+                                          space_model, english)
+               for space_model, english in EmbeddingSpaces(model, crosslingual_model).spaces()}
+    removed = store_sources(db, batch.documents, changed, every, vectors)
     return IngestSummary(files=batch.files, skipped=batch.skipped, documents=len(batch.documents),
                          unchanged=len(batch.documents) - len(changed), stored=len(changed), removed=removed,
-                         passages=len(passages), embedded=len(vectors))
+                         passages=len(every), embedded=sum(len(v) for v in vectors.values()))

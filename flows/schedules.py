@@ -21,7 +21,8 @@ def deployments(config: ServeConfig, db: str) -> list[RunnerDeployment]:
         built.append(ingest_sources.to_deployment(
             name=INGEST_DEPLOYMENT, schedule=_cron(config, config.ingest.cron),
             parameters={"paths": config.ingest.paths, "db": db,
-                        "model": VerifySettings.from_env().embedding_model},
+                        "model": VerifySettings.from_env().embedding_model,
+                        "crosslingual_model": VerifySettings.from_env().crosslingual_model},
             description="Re-ingest the watched source folders (sourcecheck.toml [ingest])."))
     if config.verify:
         built.append(verify_changed.to_deployment(

@@ -73,14 +73,15 @@ def plan_run(db: str, articles: list[Article], settings: VerifySettings, only_ch
 def load_passage_index(db: str, plan: RunPlan, settings: VerifySettings,
                        task_runner: str) -> tuple[PassageIndex, RunContext]:
     started = time.perf_counter()
-    model = settings.embedding_model
-    embedder = load_embedder(model)
+    # sources/spaces.py: which passages each model embeds
+    spaces = [(model, load_embedder(model).dimension, english) for model, english in settings.spaces.spaces()]
     with Warehouse.open(Path(db), read_only=True) as wh:
-        unembedded = len(wh.texts_without_vectors(model, embedder.dimension))
-        if unembedded:
-            raise SourcecheckError(f"{db}: {unembedded} passages have no vectors of the embedding model {model!r}; "
-                                   "run `sourcecheck sources add` with this model first")
-        index = wh.passage_index(model, embedder.dimension)
+        for model, dimension, english in spaces:
+            unembedded = len(wh.texts_without_vectors(model, dimension, english))
+            if unembedded:
+                raise SourcecheckError(f"{db}: {unembedded} passages have no vectors of the embedding model "
+                                       f"{model!r}; run `sourcecheck sources add` with this model first")
+        index = wh.passage_index_of(spaces)
     scorer = load_scorer(settings.scorer)
     return index, RunContext(settings, plan.settings_key, scorer.version, scorer_parameters(scorer), plan.store_key,
                              len(index), task_runner, flow_run.get_id(), time.perf_counter() - started)

@@ -30,7 +30,9 @@ def verify_article_claims(article: Article, input_key: str, index: PassageIndex,
         extracted = extract_claims(article, load_registry())
     with _timed(seconds, "retrieve"):
         candidates = candidates_for(extracted.claims, load_embedder(settings.embedding_model), index,
-                                    settings.date_window_days, settings.top_k_cited, settings.top_k_store)
+                                    settings.date_window_days, settings.top_k_cited, settings.top_k_store,
+                                    load_embedder(settings.crosslingual_model)
+                                    if index.crosslingual_vectors is not None else None)
     by_claim = _by_claim(candidates)
     keys = {c.claim_id: score_key(c, by_claim[c.claim_id], settings_key)
             for c in extracted.claims if c.claim_id in by_claim}

@@ -25,6 +25,7 @@ import numpy as np
 
 from claims.records import Claim
 from scoring.entailment import configured_model, load_entailment_model
+from scoring.pair_reading import read_crosslingual, reads_english
 from scoring.records import PairScore
 from scoring.scorer import register_scorer
 from scoring.slots import compare_slots, ramp, slots_of
@@ -47,13 +48,16 @@ class NliSlotScorer:
     partial_min: float | None = None  # support from which a claim reads as partially supported (bench only)
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
-        if not candidates:
-            return []
-        premises = [p for c in candidates for p in (c.text, c.context)]
-        probabilities = load_entailment_model(self.model, self.backend).probabilities(
-            [(premise, claim.text) for premise in premises]).reshape(len(candidates), 2, 3)
         claim_slots = slots_of(claim.text)
-        return [self._score_one(claim, claim_slots, c, p) for c, p in zip(candidates, probabilities)]
+        english = [c for c in candidates if reads_english(c)]  # the model reads English only (pair_reading.py)
+        read = {c.passage_id: read_crosslingual(claim.claim_id, claim_slots, c) for c in candidates
+                if not reads_english(c)}
+        if english:
+            premises = [p for c in english for p in (c.text, c.context)]
+            probabilities = load_entailment_model(self.model, self.backend).probabilities(
+                [(premise, claim.text) for premise in premises]).reshape(len(english), 2, 3)
+            read |= {c.passage_id: self._score_one(claim, claim_slots, c, p) for c, p in zip(english, probabilities)}
+        return [read[c.passage_id] for c in candidates]
 
     def _score_one(self, claim: Claim, claim_slots, candidate: Candidate, probabilities: np.ndarray) -> PairScore:
         best = int(probabilities[:, 0].argmax())

@@ -4,7 +4,8 @@ support       = calibrated similarity, raised when the claim's slots are found i
                 a slot differs or is missing;
 contradiction = how clearly the passage is about the same thing (similarity) when at least one slot differs.
 The calibration points are where all-MiniLM-L6-v2 cosine separates paraphrase (0.6-0.9) from same-topic
-(0.35-0.6) sentences on the demo and on WiCE claims; they are parameters, stored with every run.
+(0.35-0.6) sentences on the demo and on WiCE claims; they are parameters, stored with every run. A passage
+not in English is read as scoring/pair_reading.py says (the same under every scorer).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from claims.records import Claim
 from scoring.records import PairScore
 from scoring.scorer import register_scorer
-from scoring.slots import Slots, compare_slots, ramp, slots_of
+from scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
+from scoring.slots import slots_of
 from sources.records import Candidate
 
 
@@ -31,21 +33,10 @@ class SimilaritySlotScorer:
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
         claim_slots = slots_of(claim.text)
-        return [self._score_one(claim, claim_slots, c) for c in candidates]
-
-    def _score_one(self, claim: Claim, claim_slots: Slots, candidate: Candidate) -> PairScore:
-        sim = candidate.similarity
-        slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
-        support = min(1.0, ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements)
-        support *= self.missing_factor ** len(slots.missing)
-        contradiction = 0.0
-        if slots.mismatches:
-            contradiction = ramp(sim, self.topic_at, self.topic_full)
-            support = min(support, 1.0 - contradiction, 0.3)
-        parts = [f"similarity {sim:.2f}"]
-        parts += slots.explanation_parts()
-        return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
-                         "; ".join(parts))
+        english = SimilarityReading(self.similar_at, self.same_at, self.topic_at, self.topic_full,
+                                    self.agreement_bonus, self.missing_factor)
+        return [english.score(claim.claim_id, claim_slots, c) if reads_english(c)
+                else read_crosslingual(claim.claim_id, claim_slots, c) for c in candidates]
 
 
 @register_scorer("similarity-slots")

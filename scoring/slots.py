@@ -19,7 +19,10 @@ from importlib import resources
 import yaml
 
 from claims.dates import MONTHS
+from scoring import slots_ru_zh
+from scoring.names import AliasMatcher, claim_people, is_han, names_person
 from sourcecheck.errors import InputError
+from sourcecheck.languages import script_counts
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -71,7 +74,12 @@ _DATE_DAY_FIRST = re.compile(
 # "DUSHANBE, June 9 (Interfax) -": the day a report was filed, not a day it reports on
 _DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'-]+,\s*(?:(?:{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))[^–—-]{{0,40}}?[-–—]",
                        re.I)
-_VENUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|over|across|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# Russian: "ДУШАНБЕ, 9 июня. /Интерфакс/ -"; Chinese: "新华社北京6月14日电"
+_DATELINE_RU = re.compile(r"^\s*[А-ЯЁ][А-ЯЁ .'-]+,\s*\d{1,2}\s+[а-я]+[^–—-]{0,40}?[-–—]")
+_DATELINE_ZH = re.compile(r"^\s*[^，。\s]{0,12}?\d{1,2}月\d{1,2}日电")
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|over|across|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+                           r"|(?<!\w)(?:в|во|на|под|близ|возле|около|у)\s+(?:[\w-]+\s+){0,3}$"
+                           r"|(?:在|于|赴|到)[^，。、；\s]{0,8}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,8 @@ class Slots:
     dates: tuple[DateSpan, ...]
     venues: frozenset[str]   # places named as where something happened ("in X", "at X", "near X")
     places: frozenset[str]   # every place named
+    people: frozenset[str] = frozenset()   # people of the alias table, and other names in Latin script
+    text: str = ""           # what was read: a name missing from the table is looked for by transliteration
 
 
 @dataclass(frozen=True)
@@ -105,8 +115,8 @@ class SlotComparison:
 
     @property
     def specific_agreements(self) -> int:
-        """Agreements on numbers and dates: rarer by chance than a shared place name."""
-        return sum(not a.startswith("place") for a in self.agreements)
+        """Agreements on numbers and dates: rarer by chance than a shared place or person name."""
+        return sum(not a.startswith(("place", "person")) for a in self.agreements)
 
     def explanation_parts(self) -> list[str]:
         """What agrees, differs and is missing, in the words every scorer's explanation uses."""
@@ -126,11 +136,42 @@ def ramp(x: float, lo: float, hi: float) -> float:
 
 
 def slots_of(text: str) -> Slots:
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)
+    """The slots of an English, Russian or Chinese text (or a mix), normalised to the same kinds and units."""
+    scripts = script_counts(text)
+    for dateline in (_DATELINE, _DATELINE_RU, _DATELINE_ZH):
+        text = dateline.sub(lambda m: " " * len(m.group()), text)
     dates, spans = _dates(text)
-    quantities = tuple(q for start, q in _quantities(text) if not any(a <= start < b for a, b in spans))
+    foreign = []
+    if scripts["cyrillic"]:
+        foreign += _foreign_dates(slots_ru_zh.russian_dates(text), dates, spans)
+        foreign_q = slots_ru_zh.russian_quantities(text)
+    else:
+        foreign_q = []
+    if scripts["han"]:
+        foreign += _foreign_dates(slots_ru_zh.chinese_dates(text), dates, spans)
+        foreign_q += slots_ru_zh.chinese_quantities(text)
+    dates += tuple(foreign)
+    read = [(start, Quantity(low, high, unit, written)) for start, low, high, unit, written in foreign_q]
+    starts = {start for start, _ in read}
+    read += [(start, q) for start, q in _quantities(text) if start not in starts]
+    quantities = tuple(q for start, q in sorted(read, key=lambda sq: sq[0]) if not any(a <= start < b for a, b in spans))
     venues, places = _places(text)
-    return Slots(quantities, dates, frozenset(venues), frozenset(places))
+    return Slots(quantities, dates, frozenset(venues), frozenset(places), claim_people(text), text)
+
+
+def _foreign_dates(found, dates: tuple[DateSpan, ...], spans: list[tuple[int, int]]) -> list[DateSpan]:
+    """DateSpans of Russian or Chinese days and ranges; their characters join `spans` (no quantity there)."""
+    out = []
+    for m1, d1, m2, d2, written, span in found:
+        try:
+            start = dt.date(2000, m1, d1).timetuple().tm_yday
+            end = dt.date(2000, m2, d2).timetuple().tm_yday
+        except ValueError:
+            continue
+        if end >= start and not any(a <= span[0] < b for a, b in spans):
+            out.append(DateSpan(start, end, written))
+            spans.append(span)
+    return out
 
 
 def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotComparison:
@@ -166,6 +207,11 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
             agree.append("place: " + ", ".join(sorted(claim.venues)))
         else:
             missing.append("place")
+    # A person named in both is an agreement (shown, not scored); a name a source does not repeat is no
+    # evidence either way (it may say "the minister"), so people are never missing or mismatched.
+    for person in sorted(claim.people):
+        if names_person(window.text or sentence.text, person):
+            agree.append(f"person: {person}")
     return SlotComparison(tuple(agree), tuple(mismatch), tuple(missing))
 
 
@@ -253,7 +299,7 @@ def _within(claim: DateSpan, passage: DateSpan) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _gazetteer(extra: str | None) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+def _gazetteer(extra: str | None) -> tuple[AliasMatcher, set[str], dict[str, str]]:
     entries = yaml.safe_load(resources.files("scoring").joinpath("data/places.yaml").read_text("utf-8"))
     if extra:
         try:
@@ -271,25 +317,28 @@ def _gazetteer(extra: str | None) -> tuple[re.Pattern, dict[str, str], dict[str,
     names, parents = {}, {}
     for entry in entries:
         for alias in (entry["name"], *(entry.get("aliases") or ())):
-            names[alias.casefold()] = entry["name"]
+            names[alias] = entry["name"]
         if entry.get("in"):
             parents[entry["name"]] = entry["in"]
-    ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.I)
-    return pattern, names, parents
+    return AliasMatcher.of(names), {n.casefold() for n in names}, parents
+
+
+# Organisations named after a place: "Shanghai Cooperation Organization" is no place. In English the rule is a
+# capitalised word after the name; Russian writes the adjective (Шанхайская, not matched), Chinese these.
+_ORGANISATIONS_ZH = re.compile(r"上海合作组织|上合组织|上合")
 
 
 def _places(text: str) -> tuple[set[str], set[str]]:
-    pattern, names, _ = _gazetteer(os.environ.get("SOURCECHECK_PLACES"))
+    matcher, names, _ = _gazetteer(os.environ.get("SOURCECHECK_PLACES"))
+    text = _ORGANISATIONS_ZH.sub(lambda m: "·" * len(m.group()), text)
     venues, places = set(), set()
-    for m in pattern.finditer(text):
-        following = re.match(r"\s+([A-Z][\w-]*)", text[m.end():])
-        # "Shanghai Cooperation Organization" names an organisation, not a place
-        if not m.group(1)[0].isupper() or (following and following.group(1).casefold() not in names):
-            continue
-        place = names[m.group(1).casefold()]
+    for start, end, place, written in matcher.find(text):
+        if not is_han(written):
+            following = re.match(r"\s+([A-Z][\w-]*)", text[end:])
+            if not written[0].isupper() or (following and following.group(1).casefold() not in names):
+                continue
         places.add(place)
-        if _VENUE_BEFORE.search(text[max(0, m.start() - 60): m.start()]):
+        if _VENUE_BEFORE.search(text[max(0, start - 60): start]):
             venues.add(place)
     return venues, places
 

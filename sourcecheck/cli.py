@@ -145,9 +145,9 @@ def _ingest(paths: list[Path], db: Path):
     from sources.embeddings import preload_embedder
     from sourcecheck.settings import VerifySettings
 
-    model = VerifySettings.from_env().embedding_model
-    preload_embedder(model)
-    return ingest_sources([str(p) for p in paths], str(db), model)
+    settings = VerifySettings.from_env()
+    preload_embedder(settings.embedding_model)
+    return ingest_sources([str(p) for p in paths], str(db), settings.embedding_model, settings.crosslingual_model)
 
 
 def _verify(args: argparse.Namespace) -> int:

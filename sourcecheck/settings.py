@@ -8,13 +8,15 @@ from dataclasses import asdict, dataclass
 from scoring.scorer import DEFAULT_SCORER, available_scorers, load_scorer
 from scoring.verdicts import VerdictRule
 from sourcecheck.errors import SourcecheckError
-from sources.embeddings import DEFAULT_MODEL
+from sources.embeddings import DEFAULT_MODEL, USEM3
+from sources.spaces import EmbeddingSpaces
 from sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
 
 
 @dataclass(frozen=True)
 class VerifySettings:
-    embedding_model: str = DEFAULT_MODEL
+    embedding_model: str = DEFAULT_MODEL      # English passages and claims
+    crosslingual_model: str = USEM3           # passages in other languages (sources/spaces.py)
     scorer: str = DEFAULT_SCORER
     date_window_days: int = DATE_WINDOW_DAYS
     top_k_cited: int = TOP_K_CITED
@@ -22,13 +24,18 @@ class VerifySettings:
 
     @classmethod
     def from_env(cls) -> VerifySettings:
-        """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL and SOURCECHECK_SCORER (checked here, before any
-        work starts or any file is created)."""
+        """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL, SOURCECHECK_CROSSLINGUAL_MODEL and
+        SOURCECHECK_SCORER (checked here, before any work starts or any file is created)."""
         scorer = os.environ.get("SOURCECHECK_SCORER") or DEFAULT_SCORER
         if scorer not in available_scorers():
             raise SourcecheckError(f"SOURCECHECK_SCORER={scorer!r} is not a scorer; available: "
                                    f"{', '.join(sorted(available_scorers()))}")
-        return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL, scorer=scorer)
+        return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL,
+                   crosslingual_model=os.environ.get("SOURCECHECK_CROSSLINGUAL_MODEL") or USEM3, scorer=scorer)
+
+    @property
+    def spaces(self) -> EmbeddingSpaces:
+        return EmbeddingSpaces(self.embedding_model, self.crosslingual_model)
 
     @property
     def verdict_rule(self) -> VerdictRule:

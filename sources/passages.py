@@ -10,7 +10,7 @@ CONTEXT_WINDOW = 1  # sentences either side; enough to resolve "the drill" or "h
 
 
 def passages_of(document: SourceDocument) -> list[Passage]:
-    sentences = [s for s in split_sentences(document.text) if any(ch.isalnum() for ch in s[2])]
+    sentences = [s for s in split_sentences(document.text, document.language) if any(ch.isalnum() for ch in s[2])]
     passages = []
     for i, (start, end, text) in enumerate(sentences):
         lo, hi = max(0, i - CONTEXT_WINDOW), min(len(sentences), i + CONTEXT_WINDOW + 1)

@@ -56,3 +56,4 @@ class Candidate:
     published: dt.date
     text: str
     context: str
+    language: str = "en"       # of the passage's source; similarity is on the English model's scale either way

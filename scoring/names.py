@@ -1,0 +1,140 @@
+"""Names across scripts: one matcher for aliases in Latin, Cyrillic and Han, plus transliteration for people.
+
+A claim in English names "Tajikistan" and "Cheng Guoping"; a Russian source writes "в Таджикистане" and "Чэн
+Гопин", a Chinese one "塔吉克斯坦" and "程国平". Places come from the gazetteer (scoring/data/places.yaml) and
+people from an alias table (scoring/data/people.yaml), both extendable. A person missing from the table is still
+found when the source writes the name in a regular transliteration: Russian names are romanised (BGN/PCGN-like,
+so "Сергей Шойгу" reads "Sergey Shoygu" and is matched by edit distance), Chinese ones by pinyin (pypinyin's
+bundled dictionary: 程国平 -> cheng guo ping).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz
+
+from sourcecheck.errors import InputError
+
+_ENDINGS = "аяоеийьыу"   # a Russian name's inflected last letter: Таджикистан-е, Росси-я, Москв-ы, Кита-й
+
+
+def is_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def alias_regex(alias: str) -> str:
+    """The pattern that finds `alias` in running text of its script: Chinese has no word boundaries;
+    Russian inflects, so each word of the name may take an ending of up to three letters."""
+    if is_han(alias):
+        return re.escape(alias)
+    if _is_cyrillic(alias):
+        words = []
+        for word in alias.split():
+            stem = word[:-1] if len(word) > 4 and word[-1].lower() in _ENDINGS else word
+            words.append(re.escape(stem) + r"\w{0,3}")
+        return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
+    return r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])"
+
+
+@dataclass(frozen=True)
+class AliasMatcher:
+    """Finds any alias of any entry; `find` yields (start, end, canonical name, alias as written)."""
+
+    pattern: re.Pattern
+    canonical: tuple[str, ...]      # the entry of each group of the pattern
+
+    @classmethod
+    def of(cls, aliases: dict[str, str]) -> AliasMatcher:
+        ordered = sorted(aliases, key=len, reverse=True)
+        pattern = re.compile("|".join(f"({alias_regex(a)})" for a in ordered), re.I)
+        return cls(pattern, tuple(aliases[a] for a in ordered))
+
+    def find(self, text: str):
+        for m in self.pattern.finditer(text):
+            yield m.start(), m.end(), self.canonical[m.lastindex - 1], m.group()
+
+
+# -- people --------------------------------------------------------------------------------------------------
+_RU_LATIN = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")) | {
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya",
+    "ь": "", "ъ": ""}
+_LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
+_CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
+
+
+def romanise_russian(text: str) -> str:
+    return "".join(_RU_LATIN.get(ch.lower(), ch).capitalize() if ch.isupper() else _RU_LATIN.get(ch, ch)
+                   for ch in text)
+
+
+def pinyin_of(text: str) -> str:
+    """The pinyin of Chinese text, syllables joined, case-folded (其他字符 kept): 程国平 -> chengguoping."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).casefold()
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"[\s'-]", "", name).casefold()
+
+
+@lru_cache(maxsize=2)
+def _people(extra: str | None) -> tuple[AliasMatcher, dict[str, str]]:
+    entries = yaml.safe_load(resources.files("scoring").joinpath("data/people.yaml").read_text("utf-8"))
+    if extra:
+        try:
+            with open(extra, encoding="utf-8") as fh:
+                added = yaml.safe_load(fh) or []
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise InputError(extra, f"cannot read the people file ({type(exc).__name__})") from None
+        if not isinstance(added, list) or not all(isinstance(e, dict) and isinstance(e.get("name"), str)
+                                                    for e in added):
+            raise InputError(extra, "people file must be a list of entries with `name` and optional `aliases`")
+        entries += added
+    aliases = {}
+    for entry in entries:
+        for alias in (entry["name"], *(entry.get("aliases") or ())):
+            aliases[alias] = entry["name"]
+    return AliasMatcher.of(aliases), aliases
+
+
+def people_in(text: str) -> frozenset[str]:
+    """Canonical names of the people of the alias table that `text` names, in any script."""
+    matcher, _ = _people(os.environ.get("SOURCECHECK_PEOPLE"))
+    return frozenset(name for _, _, name, _ in matcher.find(text))
+
+
+def claim_people(text: str) -> frozenset[str]:
+    """People a text names: those of the table, and any other two- or three-word capitalised name in Latin
+    script (looked for in Russian and Chinese sources by transliteration only: in English it may be a title)."""
+    return people_in(text) | frozenset(m.group() for m in _LATIN_NAME.finditer(text))
+
+
+def names_person(text: str, person: str) -> bool:
+    """Whether `text` (any script) names `person`: by the alias table, by pinyin, or by romanising Russian."""
+    if person in people_in(text):
+        return True
+    folded = _folded(person)
+    if is_han(text) and len(folded) >= 6 and folded in pinyin_of(text):
+        return True
+    if _is_cyrillic(text):
+        # every run of two or three capitalised words (a sentence's first word may be "Генерал")
+        words = [(m.start(), m.end(), romanise_russian(m.group())) for m in _CYRILLIC_WORD.finditer(text)]
+        for i in range(len(words)):
+            for j in (i + 2, i + 3):
+                run = words[i:j]
+                adjacent = len(run) == j - i and all(text[a[1]:b[0]].strip() == "" for a, b in zip(run, run[1:]))
+                if adjacent and fuzz.ratio(_folded("".join(w[2] for w in run)), folded) >= 85:
+                    return True
+        return False
+    return False  # English text names the people of the table by their aliases (above); other names are not checked
