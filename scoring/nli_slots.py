@@ -25,7 +25,8 @@ import numpy as np
 
 from claims.records import Claim
 from scoring.entailment import configured_model, load_entailment_model
-from scoring.pair_reading import read_crosslingual, reads_english
+from scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
+from scoring.polarity import polarity_differs
 from scoring.records import PairScore
 from scoring.scorer import register_scorer
 from scoring.slots import compare_slots, ramp, slots_of
@@ -37,14 +38,17 @@ class NliSlotScorer:
     model: str
     backend: str
     name: str = "nli-slots"
-    version: str = "1"
+    version: str = "2"
     calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
     calibration_b: float = 0.0
+    calibration_s: float = 0.0   # weight of the similarity reading's support (scoring/pair_reading.py)
     topic_at: float = 0.45       # similarity from which a passage counts as about the same thing
     topic_full: float = 0.70     # similarity at which a differing slot is a certain contradiction
     slot_support_cap: float = 0.3  # support left when a slot differs on a passage about the same thing
     support_min: float = 0.5     # verdict thresholds chosen on WiCE dev fold 0 (the verdict rule uses them)
     contradiction_min: float = 0.5
+    set_size: int = 5            # passages of the evidence group read together as one premise
+    similarity_reading: SimilarityReading = SimilarityReading()  # the English similarity reading it is fused with
     partial_min: float | None = None  # support from which a claim reads as partially supported (bench only)
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
@@ -53,36 +57,59 @@ class NliSlotScorer:
         read = {c.passage_id: read_crosslingual(claim.claim_id, claim_slots, c) for c in candidates
                 if not reads_english(c)}
         if english:
-            premises = [p for c in english for p in (c.text, c.context)]
-            probabilities = load_entailment_model(self.model, self.backend).probabilities(
-                [(premise, claim.text) for premise in premises]).reshape(len(english), 2, 3)
-            read |= {c.passage_id: self._score_one(claim, claim_slots, c, p) for c, p in zip(english, probabilities)}
+            group = _evidence_group(english)[:self.set_size]
+            premises = [(c.text, c.context) for c in english]
+            together = " ".join(c.text for c in group)
+            pairs = [(p, claim.text) for ps in premises for p in ps] + [(together, claim.text)]
+            probabilities = load_entailment_model(self.model, self.backend).probabilities(pairs)
+            by_candidate = probabilities[:-1].reshape(len(english), 2, 3)
+            for c, p in zip(english, by_candidate):
+                if c is group[0] and len(group) > 1:  # the lead passage also answers for the group read together
+                    p = np.concatenate([p, probabilities[-1:]])
+                read[c.passage_id] = self._score_one(claim, claim_slots, c, p)
         return [read[c.passage_id] for c in candidates]
 
     def _score_one(self, claim: Claim, claim_slots, candidate: Candidate, probabilities: np.ndarray) -> PairScore:
         best = int(probabilities[:, 0].argmax())
-        entailment, contradiction_p = float(probabilities[best, 0]), float(probabilities[:, 2].max())
-        support = self.calibrated(entailment)
+        entailment, contradiction_p = float(probabilities[best, 0]), float(probabilities[:2, 2].max())
+        reading = self.similarity_reading.score(claim.claim_id, claim_slots, candidate)
+        support = self.calibrated(entailment, reading.support)
         on_topic = candidate.similarity >= self.topic_at
-        contradiction = contradiction_p if on_topic else 0.0
         slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
+        contradiction, parts = 0.0, []
         if slots.mismatches and on_topic:
-            contradiction = max(contradiction, ramp(candidate.similarity, self.topic_at, self.topic_full))
+            contradiction = ramp(candidate.similarity, self.topic_at, self.topic_full)
             support = min(support, self.slot_support_cap)
-        parts = [f"entailment {entailment:.2f} ({'sentence' if best == 0 else 'window'})",
-                 f"contradiction {contradiction_p:.2f}", f"similarity {candidate.similarity:.2f}"]
+        elif on_topic and contradiction_p >= self.contradiction_min and (
+                negation := polarity_differs(claim.text, candidate.text)):
+            contradiction = contradiction_p
+            parts.append(f"differs on {negation}")
+        parts = [f"entailment {entailment:.2f} ({PREMISES[best]})",
+                 f"contradiction {contradiction_p:.2f}" + ("" if contradiction or contradiction_p < self.contradiction_min
+                                                           else " (not counted: no slot or negation differs)"),
+                 f"similarity {candidate.similarity:.2f}"] + parts
         parts += slots.explanation_parts()
         return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
                          "; ".join(parts))
 
-    def calibrated(self, entailment: float) -> float:
+    def calibrated(self, entailment: float, similarity_support: float) -> float:
+        """P(supported) from the model's entailment and the similarity reading's support, fitted together."""
         p = min(max(entailment, 1e-6), 1 - 1e-6)
-        z = self.calibration_a * math.log(p / (1 - p)) + self.calibration_b
+        z = self.calibration_a * math.log(p / (1 - p)) + self.calibration_s * similarity_support + self.calibration_b
         return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+PREMISES = ("sentence", "window", "the top passages together")
+
+
+def _evidence_group(candidates: list[Candidate]) -> list[Candidate]:
+    """The passages read together: the cited ones when there are any, else the store's, best first."""
+    cited = [c for c in candidates if c.scope == "cited"]
+    return sorted(cited or candidates, key=lambda c: -c.similarity)
+
+
 CALIBRATION_FILE = "sourcecheck-calibration.json"
-CALIBRATED = ("calibration_a", "calibration_b", "support_min", "contradiction_min", "partial_min")
+CALIBRATED = ("calibration_a", "calibration_b", "calibration_s", "support_min", "contradiction_min", "partial_min")
 
 
 @register_scorer("nli-slots")

