@@ -11,9 +11,11 @@ from prefect.cache_policies import NO_CACHE
 
 from claims.outlets import load_registry
 from sources.documents import read_source_file, source_files
+from sources.duplicates import drop_duplicates
 from sources.embeddings import load_embedder
 from sources.passages import passages_of
 from sources.records import Passage, SourceBatch, SourceDocument
+from sourcecheck.faults import crash_point
 from sourcecheck.progress import progress
 from warehouse import Warehouse
 
@@ -26,6 +28,7 @@ class IngestSummary:
     unchanged: int
     stored: int
     removed: int               # records gone from files read again
+    duplicates: int            # documents equal to another one (sources/duplicates.py), not stored twice
     passages: int
     embedded: int
 
@@ -35,7 +38,15 @@ def read_sources(paths: list[str]) -> SourceBatch:
     registry = load_registry()
     files, skipped = source_files([Path(p) for p in paths])
     documents = [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
+    crash_point("ingest:read")
     return SourceBatch(len(files), len(skipped), documents)
+
+
+@task(cache_policy=NO_CACHE)
+def drop_duplicate_documents(db: str, documents: list[SourceDocument]) -> list[SourceDocument]:
+    with Warehouse.open(Path(db)) as wh:
+        stored = wh.current_documents_like(documents)
+    return drop_duplicates(documents, stored)
 
 
 @task(cache_policy=NO_CACHE)
@@ -56,28 +67,33 @@ def embed_missing(db: str, passages: list[Passage], model: str) -> dict[str, np.
         texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension)
     hashes = sorted(texts)
     vectors = embedder.encode([texts[h] for h in hashes], "embedding passages") if hashes else []
+    crash_point("ingest:embed")
     return dict(zip(hashes, vectors))
 
 
 @task(cache_policy=NO_CACHE)
-def store_sources(db: str, documents: list[SourceDocument], changed: list[SourceDocument], passages: list[Passage],
-                  model: str, vectors: dict[str, np.ndarray]) -> int:
-    """One transaction: retire records gone from their files, store changed documents, add vectors."""
+def store_sources(db: str, paths: list[str], documents: list[SourceDocument], changed: list[SourceDocument],
+                  passages: list[Passage], model: str, vectors: dict[str, np.ndarray]) -> int:
+    """One transaction: retire records gone from the files read (a duplicate counts as gone), store changed
+    documents, add vectors."""
     with Warehouse.open(Path(db)) as wh, wh.transaction():
-        removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.document_id for d in documents])
+        removed = wh.retire_missing_sources(paths, [d.document_id for d in documents])
         wh.sync_outlets(load_registry(), {d.outlet for d in documents})
         wh.store_sources(changed, passages)
         wh.store_vectors(model, load_embedder(model).dimension, vectors)
+        crash_point("ingest:store")
     return removed
 
 
 @flow(name="ingest_sources", log_prints=False)
 def ingest_sources(paths: list[str], db: str, model: str) -> IngestSummary:
     batch = read_sources(paths)
-    changed = changed_documents(db, batch.documents)
+    documents = drop_duplicate_documents(db, batch.documents)
+    changed = changed_documents(db, documents)
     passages = [p for doc in changed for p in passages_of(doc)]
     vectors = embed_missing(db, passages, model)
-    removed = store_sources(db, batch.documents, changed, passages, model, vectors)
+    removed = store_sources(db, sorted({d.path for d in batch.documents}), documents, changed, passages, model, vectors)
     return IngestSummary(files=batch.files, skipped=batch.skipped, documents=len(batch.documents),
-                         unchanged=len(batch.documents) - len(changed), stored=len(changed), removed=removed,
-                         passages=len(passages), embedded=len(vectors))
+                         unchanged=len(documents) - len(changed), stored=len(changed), removed=removed,
+                         duplicates=len(batch.documents) - len(documents), passages=len(passages),
+                         embedded=len(vectors))
