@@ -575,7 +575,9 @@ def _connect(path: Path, read_only: bool, file_access: bool = False) -> duckdb.D
                                     f"(waited {LOCK_WAIT_SECONDS:.0f} s)") from None
             if _write_failure(exc):
                 raise _cannot_write(path, exc, opening=True) from None
-            raise InputError(path, f"not a DuckDB database ({message.splitlines()[0][:120]})") from None
+            if "not a valid DuckDB database" in message:
+                raise InputError(path, "not a DuckDB database file") from None
+            raise InputError(path, f"cannot open the warehouse ({message.splitlines()[0]})") from None
         except duckdb.Error as exc:
             raise InputError(path, f"cannot open warehouse ({str(exc).splitlines()[0][:160]})") from None
 
