@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\s+(?=[\"'“‘«(\
 
 @lru_cache(maxsize=4)
 def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+    return pysbd.Segmenter(language=language, clean=False, char_span=False)
 
 
 def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str]]:
@@ -27,10 +27,15 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str
     """
     spans = []
     for offset, piece in _pieces(text):
-        for seg in _segmenter(language).segment(piece.replace("\n", " ")):
-            raw = piece[seg.start: seg.end]
-            start = offset + seg.start + (len(raw) - len(raw.lstrip()))
-            end = offset + seg.start + len(raw.rstrip())
+        flat, position = piece.replace("\n", " "), 0
+        # located in order here: pysbd's own char_span finds a repeated sentence at its first occurrence
+        for segment in _segmenter(language).segment(flat):
+            found = flat.find(segment, position)
+            if found < 0:
+                continue
+            position = found + len(segment)
+            start = offset + found + (len(segment) - len(segment.lstrip()))
+            end = offset + found + len(segment.rstrip())
             if end > start:
                 spans.append((start, end, text[start:end]))
     return spans
