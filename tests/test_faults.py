@@ -136,9 +136,10 @@ def test_file_size_limit_gives_a_clear_error(small_store, capsys):
 
     before = warehouse_fingerprint(small_store.db)
     result = cli(small_store.db, "sources", "add", str(EXAMPLE / "sources"), preexec=limit_file_size)
-    assert (result.returncode, result.stderr) == (1, f"sourcecheck: error: {small_store.db}: cannot write the "
-                                                     "warehouse: the file size limit is reached; nothing of this "
-                                                     "step was written\n")
+    # (after its line, DuckDB's binding may list objects it did not free at exit: "nanobind: leaked ...")
+    assert (result.returncode, result.stderr.splitlines()[0]) == (1, f"sourcecheck: error: {small_store.db}: cannot "
+                                                                     "write the warehouse: the file size limit is "
+                                                                     "reached; nothing of this step was written")
     assert warehouse_fingerprint(small_store.db) == before
     assert small_store.run("sources", "add", str(EXAMPLE / "sources")) == 0
 
@@ -157,7 +158,7 @@ def test_read_only_file_system(small_store, small_tmpfs, capsys):
     assert main(["--db", str(db), "verify", str(small_store.article)]) == 1
     assert capsys.readouterr().err == READ_ONLY_ERROR.format(db=db, why="the file system is read-only")
     assert main(["--db", str(db), "query", "SELECT count(*) AS runs FROM runs", "--format", "csv"]) == 0
-    assert capsys.readouterr().out == "runs\n1\n"
+    assert capsys.readouterr().out.splitlines() == ["runs", "1"]
     assert warehouse_fingerprint(db) == before
 
 
@@ -174,5 +175,5 @@ def test_warehouse_without_write_permission(small_store, capsys):
         small_store.db.chmod(0o644)
     assert (refused.returncode, refused.stderr) == (1, READ_ONLY_ERROR.format(db=small_store.db,
                                                                               why="no permission to write it"))
-    assert (read.returncode, read.stdout) == (0, "runs\n1\n"), read.stderr
+    assert (read.returncode, read.stdout.splitlines()) == (0, ["runs", "1"]), read.stderr
     assert warehouse_fingerprint(small_store.db) == before

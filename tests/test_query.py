@@ -68,27 +68,7 @@ def test_query_without_a_warehouse(tmp_path, capsys):
     assert not (tmp_path / "none.duckdb").exists()
 
 
-def test_file_that_is_not_duckdb_is_refused(tmp_path, capsys):
-    fake = tmp_path / "warehouse.duckdb"
-    fake.write_text("this is not a database\n" * 100)
-    assert main(["--db", str(fake), "query", "SELECT 1"]) == 1
-    assert "not a DuckDB database" in capsys.readouterr().err
-    assert main(["--db", str(fake), "sources", "add", str(tmp_path)]) == 1
-    assert fake.read_text() == "this is not a database\n" * 100
-
-
-def test_warehouse_from_a_newer_schema_is_refused(demo_db, tmp_path, capsys):
-    import shutil
-
-    import duckdb
-
-    newer = tmp_path / "newer.duckdb"
-    shutil.copy(demo_db, newer)
-    con = duckdb.connect(str(newer))
-    con.execute("INSERT INTO schema_version (version) VALUES (99)")
-    con.close()
-    assert main(["--db", str(newer), "query", "SELECT 1"]) == 1
-    assert "schema version 99 is newer" in capsys.readouterr().err
+# a file that is not DuckDB, or from a newer schema: tests/test_bad_input.py
 
 
 def test_env_var_selects_the_warehouse(demo_db, monkeypatch, capsys):

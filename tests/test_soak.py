@@ -132,7 +132,7 @@ def test_soak(tmp_path):
                                           env={**os.environ})
     finally:
         stop.touch()
-        queries = json.loads(reader.communicate(timeout=300)[0]) if reader else {}
+        queries = json.loads(reader.communicate(timeout=300)[0].strip().splitlines()[-1]) if reader else {}
     [(sources, passages, runs, verdicts)] = rows(db, COUNTS)
     current_articles = rows(db, "SELECT count(DISTINCT article_id) FROM claim_status")[0][0]
     expected_sources = TICKS * SOURCES_PER_TICK

@@ -36,7 +36,7 @@ from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
 from sourcecheck.faults import crash_point
 
-SCHEMA_VERSION = 4  # the highest numbered file in warehouse/schema/
+SCHEMA_VERSION = 6  # the highest numbered file in warehouse/schema/ (005 and 007 are on other branches)
 LOCK_WAIT_SECONDS = 30.0
 
 
