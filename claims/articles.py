@@ -14,6 +14,7 @@ from claims.html_articles import html_to_markdown
 from claims.records import Article
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
+from sourcecheck.limits import ARTICLE_BYTES
 from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -30,7 +31,7 @@ def read_article(path: Path) -> Article:
     if suffix not in TEXT_SUFFIXES | _HTML_SUFFIXES:
         raise InputError(path, f"unknown article type {path.suffix or '(no extension)'!r}; "
                                "expected .md, .markdown, .txt, .html or .htm")
-    text = read_text(path)
+    text = read_text(path, ARTICLE_BYTES)
     meta, body = html_to_markdown(text) if suffix in _HTML_SUFFIXES else split_front_matter(text, path)
     published = parse_date(meta["published"], "published", path) if meta.get("published") else None
     dateline = _DATELINE.match(body)

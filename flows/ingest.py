@@ -11,10 +11,12 @@ from prefect.cache_policies import NO_CACHE
 
 from claims.outlets import load_registry
 from sources.documents import read_source_file, source_files
+from sources.duplicates import drop_duplicates
 from sources.embeddings import USEM3, load_embedder
 from sources.passages import passages_of
 from sources.records import Passage, SourceBatch, SourceDocument
 from sources.spaces import ENGLISH, EmbeddingSpaces
+from sourcecheck.faults import crash_point
 from sourcecheck.progress import progress
 from warehouse import Warehouse
 
@@ -27,6 +29,7 @@ class IngestSummary:
     unchanged: int
     stored: int
     removed: int               # records gone from files read again
+    duplicates: int            # documents equal to another one (sources/duplicates.py), not stored twice
     passages: int
     embedded: int
 
@@ -36,7 +39,15 @@ def read_sources(paths: list[str]) -> SourceBatch:
     registry = load_registry()
     files, skipped = source_files([Path(p) for p in paths])
     documents = [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
+    crash_point("ingest:read")
     return SourceBatch(len(files), len(skipped), documents)
+
+
+@task(cache_policy=NO_CACHE)
+def drop_duplicate_documents(db: str, documents: list[SourceDocument]) -> list[SourceDocument]:
+    with Warehouse.open(Path(db)) as wh:
+        stored = wh.current_documents_like(documents)
+    return drop_duplicates(documents, stored)
 
 
 @task(cache_policy=NO_CACHE)
@@ -57,26 +68,30 @@ def embed_missing(db: str, passages: list[Passage], model: str, english: bool | 
         texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension, english)
     hashes = sorted(texts)
     vectors = embedder.encode([texts[h] for h in hashes], f"embedding passages ({model})") if hashes else []
+    crash_point("ingest:embed")
     return dict(zip(hashes, vectors))
 
 
 @task(cache_policy=NO_CACHE)
-def store_sources(db: str, documents: list[SourceDocument], changed: list[SourceDocument], passages: list[Passage],
-                  vectors: dict[str, dict[str, np.ndarray]]) -> int:
-    """One transaction: retire records gone from their files, store changed documents, add vectors (per model)."""
+def store_sources(db: str, paths: list[str], documents: list[SourceDocument], changed: list[SourceDocument],
+                  passages: list[Passage], vectors: dict[str, dict[str, np.ndarray]]) -> int:
+    """One transaction: retire records gone from the files read (a duplicate counts as gone), store changed
+    documents, add vectors (per model)."""
     with Warehouse.open(Path(db)) as wh, wh.transaction():
-        removed = wh.retire_missing_sources(sorted({d.path for d in documents}), [d.document_id for d in documents])
+        removed = wh.retire_missing_sources(paths, [d.document_id for d in documents])
         wh.sync_outlets(load_registry(), {d.outlet for d in documents})
         wh.store_sources(changed, passages)
         for model, model_vectors in vectors.items():
             wh.store_vectors(model, load_embedder(model).dimension, model_vectors)
+        crash_point("ingest:store")
     return removed
 
 
 @flow(name="ingest_sources", log_prints=False)
 def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: str = USEM3) -> IngestSummary:
     batch = read_sources(paths)
-    changed = changed_documents(db, batch.documents)
+    documents = drop_duplicate_documents(db, batch.documents)
+    changed = changed_documents(db, documents)
     passages = {doc.language: [] for doc in changed}
     for doc in changed:
         passages[doc.language] += passages_of(doc)
@@ -85,7 +100,8 @@ def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: st
                                                 if english is None or (language == ENGLISH) == english],
                                           space_model, english)
                for space_model, english in EmbeddingSpaces(model, crosslingual_model).spaces()}
-    removed = store_sources(db, batch.documents, changed, every, vectors)
+    removed = store_sources(db, sorted({d.path for d in batch.documents}), documents, changed, every, vectors)
     return IngestSummary(files=batch.files, skipped=batch.skipped, documents=len(batch.documents),
-                         unchanged=len(batch.documents) - len(changed), stored=len(changed), removed=removed,
-                         passages=len(every), embedded=sum(len(v) for v in vectors.values()))
+                         unchanged=len(documents) - len(changed), stored=len(changed), removed=removed,
+                         duplicates=len(batch.documents) - len(documents), passages=len(every),
+                         embedded=sum(len(v) for v in vectors.values()))

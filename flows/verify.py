@@ -34,6 +34,7 @@ from scoring.scorer import load_scorer
 from sources.embeddings import load_embedder
 from sources.retrieval import PassageIndex
 from sourcecheck.errors import SourcecheckError
+from sourcecheck.faults import crash_point
 from sourcecheck.settings import VerifySettings
 from warehouse import Warehouse
 
@@ -66,6 +67,7 @@ def plan_run(db: str, articles: list[Article], settings: VerifySettings, only_ch
         to_verify = [a for a in articles if latest.get(a.article_id) != input_keys[a.article_id]]
         prior = {a.article_id: wh.prior_scores(a.article_id) for a in to_verify}
     unchanged = [a for a in articles if a not in to_verify]
+    crash_point("verify:plan")
     return RunPlan(key, store_key, to_verify, unchanged, input_keys, prior)
 
 
@@ -90,7 +92,9 @@ def load_passage_index(db: str, plan: RunPlan, settings: VerifySettings,
 @task(cache_policy=NO_CACHE)
 def verify_article(article: Article, key: str, index: PassageIndex, context: RunContext,
                    prior: PriorScores) -> ArticleResult:
-    return verify_article_claims(article, key, index, context.settings, context.settings_key, prior)
+    result = verify_article_claims(article, key, index, context.settings, context.settings_key, prior)
+    crash_point("verify:score")
+    return result
 
 
 @task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import logging
 import os
 import sys
 import time
@@ -21,6 +22,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "peace-mission-
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _show_warnings()
     try:
         return args.handler(args)
     except SourcecheckError as exc:
@@ -35,6 +37,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sourcecheck: interrupted; the warehouse is unchanged by the unfinished step", file=sys.stderr)
         return 130
+
+
+class _WarningLine(logging.Handler):
+    """sourcecheck's warnings (a file decoded with replacements, a duplicate skipped) as one line each on
+    standard error, whichever stream is standard error at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"sourcecheck: warning: {_printable(' '.join(record.getMessage().split()))}", file=sys.stderr)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("sourcecheck")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False   # Prefect's handlers on the root logger would print it again
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -135,6 +153,8 @@ def _sources_add(args: argparse.Namespace) -> int:
     print(f"sources: {summary.documents} documents from {summary.files} files; {summary.stored} stored "
           f"({summary.passages} passages, {summary.embedded} new vectors), {summary.unchanged} unchanged"
           + (f", {summary.removed} removed" if summary.removed else "")
+          + (f", {summary.duplicates} duplicate{'s' * (summary.duplicates != 1)} not stored twice"
+             if summary.duplicates else "")
           + (f"; {summary.skipped} file{'s' * (summary.skipped != 1)} of other types skipped" if summary.skipped else "")
           + f" [{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0

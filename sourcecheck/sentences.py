@@ -12,10 +12,16 @@ from functools import lru_cache
 import pysbd
 import razdel
 
+# pysbd's time grows with the square of the text it is given (4,000 sentences in one piece: 46 s; 16,000: hours),
+# so it gets pieces of at most this many characters, cut at paragraph breaks or where a sentence surely ends.
+CHUNK_CHARS = 5_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[A-ZА-ЯЁ0-9])")
+
 
 @lru_cache(maxsize=4)
 def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+    return pysbd.Segmenter(language=language, clean=False, char_span=False)
 
 
 # A Chinese sentence ends at 。！？ (or an ellipsis ……), and the closing quotes and brackets after the stop
@@ -31,7 +37,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str
     original characters. For Russian and Chinese a blank line always ends a sentence (a heading, a list item).
     """
     if language == "en":
-        return _trimmed(text, ((s.start, s.end) for s in _segmenter("en").segment(text.replace("\n", " "))))
+        return _english(text)
     spans = []
     for start, end in _paragraphs(text):
         paragraph = text[start:end]
@@ -40,9 +46,46 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str
         elif language == "ru":
             pieces = ((s.start, s.stop) for s in razdel.sentenize(paragraph.replace("\n", " ")))
         else:  # other languages: pysbd's English rules, the closest general splitter we ship
-            pieces = ((s.start, s.end) for s in _segmenter("en").segment(paragraph.replace("\n", " ")))
+            pieces = ((a, b) for a, b, _ in _english(paragraph))
         spans += _trimmed(text, ((start + a, start + b) for a, b in pieces))
     return spans
+
+
+def _english(text: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for offset, piece in _pieces(text):
+        flat, position = piece.replace("\n", " "), 0
+        # located in order here: pysbd's own char_span finds a repeated sentence at its first occurrence
+        for segment in _segmenter("en").segment(flat):
+            found = flat.find(segment, position)
+            if found < 0:
+                continue
+            position = found + len(segment)
+            start = offset + found + (len(segment) - len(segment.lstrip()))
+            end = offset + found + len(segment.rstrip())
+            if end > start:
+                spans.append((start, end, text[start:end]))
+    return spans
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text`: the whole text when short, else paragraphs, long ones cut at the last
+    sentence end (a stop and a capital) before CHUNK_CHARS, or at a space when there is none."""
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            window = text[start:end]
+            breaks = list(_PARAGRAPH_BREAK.finditer(window)) or list(_SENTENCE_END.finditer(window))
+            if breaks:
+                end = start + breaks[-1].end()
+            elif (space := window.rfind(" ")) > 0:
+                end = start + space + 1
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from sources.records import SourceDocument
 from sourcecheck.errors import InputError
 from sourcecheck.ids import content_id
 from sourcecheck.languages import detect_language
+from sourcecheck.limits import SOURCE_FILE_BYTES, check_document_sentences
 from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 
 JSONL_SUFFIXES = {".jsonl"}
@@ -34,7 +35,7 @@ def source_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
                 for name in sorted(names):
                     wanted = not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES
                     (files if wanted else skipped).append(Path(root) / name)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():   # a broken link is refused by name when read
             if path.suffix.lower() not in SOURCE_SUFFIXES:
                 raise InputError(path, f"unknown source type {path.suffix or '(no extension)'!r}; "
                                        "expected .md, .txt or .jsonl")
@@ -52,7 +53,7 @@ def source_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         return _read_jsonl(path, registry)
-    meta, body = split_front_matter(read_text(path), path)
+    meta, body = split_front_matter(read_text(path, SOURCE_FILE_BYTES), path)
     if not meta:
         raise InputError(path, "missing YAML front matter (needs at least `outlet` and `published`)")
     return [_document(meta, body, path, "", registry, where="")]
@@ -61,7 +62,7 @@ def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocumen
 def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
     documents, first_line = [], {}
     # split on \n only: U+2028 and friends are legal inside JSON strings, and str.splitlines() breaks there
-    for number, line in enumerate(read_text(path).split("\n"), start=1):
+    for number, line in enumerate(read_text(path, SOURCE_FILE_BYTES).split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -87,6 +88,7 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
             raise InputError(path, f"{where}missing required field `{field}`")
     if not isinstance(body, str) or not body.strip():
         raise InputError(path, f"{where}document has no text")
+    check_document_sentences(body, path, where)
     written = text_field(meta, "outlet", path, where)
     published = parse_date(meta["published"], "published", path, where)
     # language: from the front matter, else detected by script (en, ru, zh: sourcecheck/languages.py)

@@ -1,5 +1,7 @@
 """Schema migrations: numbered files applied in order, gaps skipped, a version-1 warehouse upgraded in place."""
 
+from pathlib import Path
+
 import duckdb
 
 import warehouse.store as store
@@ -56,3 +58,51 @@ def test_claim_structure_is_stored(demo_db):
     uncheckable = rows(demo_db, """SELECT DISTINCT d.claim_type FROM claim_status s JOIN claim_details d USING (claim_id)
                                    WHERE s.status = 'uncheckable'""")
     assert uncheckable == [("opinion",)]
+
+
+V1_FIXTURE = Path(__file__).parent / "fixtures" / "warehouse-v1"   # EXPORT DATABASE of a schema-1 warehouse
+
+
+def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_path, capsys):
+    """The fixture was made by sourcecheck at commit a84f3e2 (schema 1): two sources ingested, one article
+    verified; exported with EXPORT DATABASE (Parquet) so it stays small and readable by any DuckDB."""
+    from conftest import EXAMPLE
+    from sourcecheck.cli import main
+
+    _import_fixture(db, V1_FIXTURE)
+    old = {t: rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("sources", "passages", "runs", "verdicts", "claims")}
+    assert rows(db, "SELECT version FROM schema_version") == [(1,)] and old["runs"] == 1
+    assert main(["--db", str(db), "query", "SELECT count(*) AS n FROM claim_status", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", str(old["verdicts"])]   # read as it is, not migrated
+    assert rows(db, "SELECT version FROM schema_version") == [(1,)]
+    article = tmp_path / "article.md"
+    article.write_text((V1_FIXTURE.parent / "warehouse-v1-article.md").read_text())
+    assert main(["--db", str(db), "verify", str(article)]) == 0   # the first writing command upgrades it
+    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(v,) for v, _ in store.migrations()]
+    assert {t: rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("sources", "passages")} == \
+        {t: old[t] for t in ("sources", "passages")}
+    assert rows(db, "SELECT count(*) FROM runs") == [(2,)]
+    assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM claim_status") == [(2, 1)]   # same article
+    from sourcecheck.ids import content_id   # 006 gave the old sources the document ids ingest computes
+
+    assert all(document_id == content_id("document", path, key) for document_id, path, key in
+               rows(db, "SELECT document_id, path, record_key FROM sources"))
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
+
+
+def _import_fixture(db, folder: Path) -> None:
+    """IMPORT DATABASE, with the data files named from wherever the fixture is, and views created once the
+    views they read exist (EXPORT DATABASE writes them in name order)."""
+    con = duckdb.connect(str(db))
+    pending = duckdb.extract_statements((folder / "schema.sql").read_text())
+    while pending:
+        failed = []
+        for statement in pending:
+            try:
+                con.execute(statement.query)
+            except duckdb.CatalogException:
+                failed.append(statement)
+        assert len(failed) < len(pending), failed[0].query
+        pending = failed
+    con.execute((folder / "load.sql").read_text().replace("FROM '", f"FROM '{folder}/"))
+    con.close()

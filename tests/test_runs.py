@@ -202,6 +202,7 @@ def test_only_transient_failures_are_retried():
 
 def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small_store):
     import duckdb
+    from warehouse.store import migrations
 
     con = duckdb.connect(str(small_store.db))
     for column in ("input_key", "store_key", "claims_scored", "claims_reused", "stage_seconds", "task_runner"):
@@ -211,7 +212,7 @@ def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small
     con.execute("DELETE FROM schema_version WHERE version > 2")
     con.close()
     assert small_store.run("verify", "--changed", str(small_store.article)) == 0   # no key: not known unchanged
-    assert rows(small_store.db, "SELECT max(version) FROM schema_version") == [(4,)]
+    assert rows(small_store.db, "SELECT max(version) FROM schema_version") == [(max(v for v, _ in migrations()),)]
     assert [r[:3] for r in _runs(small_store.db)] == [(None, None, False), (2, 0, True)]
     assert small_store.run("verify", "--changed", str(small_store.article)) == 0
     assert rows(small_store.db, "SELECT count(*) FROM runs") == [(2,)]

@@ -13,7 +13,6 @@ import getpass
 import json
 import os
 import re
-import signal
 import socket
 import time
 from collections import Counter
@@ -30,13 +29,15 @@ from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
 from reports.records import ReviewDecision
 from scoring.records import PairScore
+from sources.duplicates import StoredDocument
 from sources.records import Passage, SourceDocument
 from sources.retrieval import PassageIndex
 from sources.spaces import joined_index
 from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
+from sourcecheck.faults import crash_point
 
-SCHEMA_VERSION = 4  # the highest numbered file in warehouse/schema/
+SCHEMA_VERSION = 6  # the highest numbered file in warehouse/schema/ (005 was never used)
 LOCK_WAIT_SECONDS = 30.0
 
 
@@ -71,7 +72,10 @@ class Warehouse:
         if path.exists() and path.is_dir():
             raise InputError(path, "is a directory, not a DuckDB file")
         if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise _cannot_write(path, exc, opening=True) from None
         con = _connect(path, read_only, file_access)
         try:
             warehouse = cls(con, path)
@@ -80,7 +84,10 @@ class Warehouse:
                 warehouse._migrate()
             yield warehouse
         finally:
-            con.close()
+            try:
+                con.close()
+            except duckdb.Error:  # a checkpoint that could not be written: the committed WAL replays on next open
+                pass
 
     def _check_version(self) -> None:
         tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -109,13 +116,24 @@ class Warehouse:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """All or nothing; a write the disk refuses (full, read-only, over a size limit) is one clear error."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:  # a failed write already ended the transaction
+                pass
+            if isinstance(exc, duckdb.Error) and _write_failure(exc):
+                raise _cannot_write(self.path, exc) from None
             raise
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            if _write_failure(exc):
+                raise _cannot_write(self.path, exc) from None
+            raise
 
     # -- outlets -------------------------------------------------------------------------------------------
     def sync_outlets(self, registry: OutletRegistry, seen: set[str]) -> None:
@@ -137,6 +155,14 @@ class Warehouse:
         return dict(self.con.execute("SELECT document_id, source_id FROM sources "
                                      "WHERE retired_at IS NULL AND list_contains(?, document_id)",
                                      [document_ids]).fetchall())
+
+    def current_documents_like(self, documents: list[SourceDocument]) -> list[StoredDocument]:
+        """Current documents of the outlets and days of these: the ones they could be duplicates of."""
+        rows = self.con.execute(
+            "SELECT document_id, path, record_key, outlet, published, language, text FROM sources "
+            "WHERE retired_at IS NULL AND list_contains(?, outlet) AND list_contains(?, published)",
+            [sorted({d.outlet for d in documents}), sorted({d.published for d in documents})]).fetchall()
+        return [StoredDocument(*r) for r in rows]
 
     def missing_embeddings(self, model: str, dimension: int, text_hashes: list[str]) -> set[str]:
         table = self._embedding_table(model, dimension, create=False)
@@ -518,10 +544,10 @@ class Warehouse:
                 kind = statement.type.name
                 raise SourcecheckError(f"query: refused a {kind} statement; `sourcecheck query` only reads "
                                        "(SELECT, WITH ... SELECT, DESCRIBE, SHOW, EXPLAIN)")
+        if len(statements) > 1:   # one result to print; and nothing can hide behind a first harmless statement
+            raise SourcecheckError(f"query: refused {len(statements)} statements; give one statement per query")
         try:
-            cur = None
-            for statement in statements:
-                cur = self.con.execute(statement.query)
+            cur = self.con.execute(statements[0].query)
             names = [d[0] for d in cur.description] if cur.description else []
             return names, cur.fetchall()
         except duckdb.Error as exc:
@@ -541,23 +567,10 @@ def _sql_string(text: str) -> str:
     return text.replace("'", "''")
 
 
-def crash_point(name: str) -> None:
-    """Test hook (tests/test_concurrency.py): with SOURCECHECK_CRASH_AT=name[#n] the process kills itself
-    with SIGKILL here (at the n-th time, default the first), to prove that a run killed mid-write leaves no
-    partial run behind."""
-    wanted, _, nth = os.environ.get("SOURCECHECK_CRASH_AT", "").partition("#")
-    if wanted != name:
-        return
-    _CRASH_COUNTS[name] += 1
-    if _CRASH_COUNTS[name] >= int(nth or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-_CRASH_COUNTS: Counter = Counter()
-
-
 def _connect(path: Path, read_only: bool, file_access: bool = False) -> duckdb.DuckDBPyConnection:
-    config = {"enable_external_access": False} if read_only and not file_access else {}
+    # A reading connection reaches no other file and no extension, and user SQL cannot change that (SET).
+    config = {"enable_external_access": False, "autoload_known_extensions": False,
+              "autoinstall_known_extensions": False, "lock_configuration": True} if read_only and not file_access else {}
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
@@ -570,9 +583,31 @@ def _connect(path: Path, read_only: bool, file_access: bool = False) -> duckdb.D
             if "lock" in message.lower():
                 raise WarehouseBusy(f"{path}: warehouse is in use by another process "
                                     f"(waited {LOCK_WAIT_SECONDS:.0f} s)") from None
-            raise InputError(path, f"not a DuckDB database ({message.splitlines()[0][:120]})") from None
+            if _write_failure(exc):
+                raise _cannot_write(path, exc, opening=True) from None
+            if "not a valid DuckDB database" in message:
+                raise InputError(path, "not a DuckDB database file") from None
+            raise InputError(path, f"cannot open the warehouse ({message.splitlines()[0]})") from None
         except duckdb.Error as exc:
             raise InputError(path, f"cannot open warehouse ({str(exc).splitlines()[0][:160]})") from None
+
+
+# what the operating system says when a write fails, and what it means to the user
+_WRITE_FAILURES = {"No space left on device": "the disk is full", "Disk quota exceeded": "the disk quota is used up",
+                   "File too large": "the file size limit is reached", "Read-only file system": "the file system is "
+                   "read-only", "Permission denied": "no permission to write it"}
+
+
+def _write_failure(exc: BaseException) -> str | None:
+    return next((meaning for os_text, meaning in _WRITE_FAILURES.items() if os_text in str(exc)), None)
+
+
+def _cannot_write(path: Path, exc: BaseException, opening: bool = False) -> SourcecheckError:
+    meaning = _write_failure(exc) or (getattr(exc, "strerror", None) or str(exc)).splitlines()[0][:120]
+    if opening:
+        return SourcecheckError(f"{path}: cannot open the warehouse for writing: {meaning}; commands that only read "
+                                "(query, report, review, export) still work")
+    return SourcecheckError(f"{path}: cannot write the warehouse: {meaning}; nothing of this step was written")
 
 
 _SLOT_COLUMNS = [("kind", pa.string()), ("text", pa.string()), ("number", pa.float64()),

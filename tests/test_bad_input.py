@@ -1,0 +1,301 @@
+"""The catalogue of bad input: each case is the input, the one line it must give on standard error, the exit
+code, and a warehouse left exactly as it was (a digest of every row of every table, before and after).
+
+Cases run the real CLI (`main`) on a real DuckDB file that already holds one ingested source, and the bad file
+comes after a good one: nothing of the batch may be written. Input that is odd but valid (a damaged byte, a
+duplicate, no citations, hostile HTML) is in tests/test_hostile_input.py.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pytest
+
+import warehouse.store as store
+from conftest import EXAMPLE, SMALL_ARTICLE, SMALL_SOURCE, warehouse_fingerprint
+from sourcecheck.cli import main
+
+GOOD_SOURCE = EXAMPLE / "sources" / "xinhua-2012-06-16-shenzhou-9.md"
+FRONT = "---\noutlet: TASS\npublished: 2012-06-18\n---\n"
+RUSSIAN = "Учения «Мирная миссия-2012» прошли в Таджикистане. В них участвовали около 1300 военнослужащих.\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    command: str                          # "sources add" | "verify" | "query"
+    make: Callable[[Path], Path]          # builds the bad input in a folder, returns its path
+    error: str                            # the stderr line after "sourcecheck: error: ", {path} = the input
+    env: tuple[tuple[str, str], ...] = ()
+    exit_code: int = 1
+
+
+def _file(name: str, content: bytes | str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+        return path
+    return make
+
+
+def _link(name: str, target: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        (folder / name).symlink_to(target)
+        return folder / name
+    return make
+
+
+def _fifo(name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        os.mkfifo(folder / name)   # reading it would block the job for ever
+        return folder / name
+    return make
+
+
+def _large_article(folder: Path) -> Path:
+    path = folder / "huge.md"
+    paragraph = "Around 2,000 personnel took part in the drill (Interfax, June 18). " * 40 + "\n\n"
+    with path.open("w") as out:
+        for _ in range(50_000_000 // len(paragraph) + 1):
+            out.write(paragraph)
+    return path
+
+
+def _many_sentences(folder: Path) -> Path:
+    path = folder / "book.md"
+    path.write_text(FRONT + " ".join(f"Convoy {i} left Murmansk with {i % 90 + 10} ships." for i in range(100_000)))
+    return path
+
+
+def _folder_named_like_a_file(name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        (folder / name).mkdir()
+        return folder / name
+    return make
+
+
+SOURCE_CASES = {
+    "empty": Case("sources add", _file("empty.md", ""), "{path}: file is empty"),
+    "whitespace only": Case("sources add", _file("blank.md", " \n\t\n  \n"), "{path}: file is empty"),
+    "binary with NUL bytes": Case("sources add", _file("data.md", b"abc\x00\x01\x02def"),
+                                  "{path}: binary file (contains NUL bytes), expected text"),
+    "PNG named .md": Case("sources add", _file("photo.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+                          "{path}: binary file (a PNG image), expected text"),
+    "PDF named .txt": Case("sources add", _file("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+                           "{path}: binary file (a PDF document), expected text"),
+    "Windows-1251 text": Case("sources add", _file("cp1251.md", (FRONT + RUSSIAN).encode("cp1251")),
+                              "{path}: not UTF-8 text (byte 0xd3 at offset 43, line 5; 73 such bytes): convert it "
+                              "to UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8` (or -f LATIN1)"),
+    "UTF-16 BOM with bad bytes": Case("sources add", _file("utf16.md", b"\xff\xfe" + FRONT.encode("utf-16-le") + b"\x00\xd8"),
+                                      "{path}: not UTF-16-LE text after its byte-order mark (bad bytes at offset 88)"),
+    "100,000 sentences": Case("sources add", _many_sentences,
+                              "{path}: a source document of about 100,000 sentences is over the limit of 20,000 "
+                              "sentences (raise it with SOURCECHECK_MAX_DOCUMENT_SENTENCES)"),
+    "source file over its size limit": Case("sources add", _file("feed.jsonl", '{"outlet": "TASS"}\n' * 100),
+                                            "{path}: a source file of 1,900 bytes is over the limit of 1,000 bytes "
+                                            "(raise it with SOURCECHECK_MAX_SOURCE_FILE_BYTES)",
+                                            env=(("SOURCECHECK_MAX_SOURCE_FILE_BYTES", "1000"),)),
+    "no front matter": Case("sources add", _file("bare.md", "Just text.\n"),
+                            "{path}: missing YAML front matter (needs at least `outlet` and `published`)"),
+    "front matter not closed": Case("sources add", _file("open.md", "---\noutlet: TASS\npublished: 2012-06-18\nText.\n"),
+                                    "{path}: missing YAML front matter (needs at least `outlet` and `published`)"),
+    "malformed front matter": Case("sources add", _file("malformed.md", "---\noutlet: [TASS\npublished: 2012-06-18\n---\nText.\n"),
+                                   "{path}: malformed YAML front matter at line 3"),
+    "front matter a list": Case("sources add", _file("list.md", "---\n- TASS\n- 2012-06-18\n---\nText.\n"),
+                                "{path}: front matter must be a mapping of `key: value` lines"),
+    "date in words": Case("sources add", _file("words.md", "---\noutlet: TASS\npublished: June 18th\n---\nText.\n"),
+                          "{path}: `published` is not a date (expected YYYY-MM-DD, got 'June 18th')"),
+    "impossible date": Case("sources add", _file("feb30.md", "---\noutlet: TASS\npublished: 2012-02-30\n---\nText.\n"),
+                            "{path}: malformed YAML front matter (day is out of range for month)"),
+    "date in the future": Case("sources add", _file("future.md", "---\noutlet: TASS\npublished: 2102-06-18\n---\nText.\n"),
+                               "{path}: `published` 2102-06-18 is in the future"),
+    "missing outlet": Case("sources add", _file("nooutlet.md", "---\npublished: 2012-06-18\n---\nText.\n"),
+                           "{path}: missing required field `outlet`"),
+    "unknown language": Case("sources add", _file("klingon.md", "---\noutlet: TASS\npublished: 2012-06-18\nlanguage: tlh\n---\nText.\n"),
+                             "{path}: unknown language 'tlh'; expected an ISO 639-1 code such as en, ru, zh"),
+    "JSONL record without text": Case("sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2012-06-18"}\n'),
+                                      "{path}: line 1: document has no text"),
+    "JSONL record with a future date": Case(
+        "sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2999-01-01", "text": "Text."}\n'),
+        "{path}: line 1: `published` 2999-01-01 is in the future"),
+    "broken symbolic link": Case("sources add", _link("gone.md", "/nonexistent/gone.md"),
+                                 "{path}: broken symbolic link (to /nonexistent/gone.md)"),
+    "link to a device": Case("sources add", _link("zero.md", "/dev/zero"), "{path}: not a regular file (a device)"),
+    "named pipe": Case("sources add", _fifo("pipe.md"), "{path}: not a regular file (a named pipe)"),
+    "unknown type": Case("sources add", _file("scan.pdf", b"%PDF-1.4"),
+                         "{path}: unknown source type '.pdf'; expected .md, .txt or .jsonl"),
+}
+
+ARTICLE_CASES = {
+    "empty article": Case("verify", _file("empty.md", ""), "{path}: file is empty"),
+    "whitespace-only article": Case("verify", _file("blank.md", "\n \n\t"), "{path}: file is empty"),
+    "50 MB article": Case("verify", _large_article,
+                          "{path}: an article file of 50.0 MB is over the limit of 1.0 MB "
+                          "(raise it with SOURCECHECK_MAX_ARTICLE_BYTES)"),
+    "binary article": Case("verify", _file("article.md", b"\x1f\x8b\x08\x00\x00\x00"),
+                           "{path}: binary file (gzip-compressed), expected text"),
+    "Latin-1 article": Case("verify", _file("latin1.md", "Caf\xe9 talks ended (TASS, June 3).\n".encode("latin-1")),
+                            "{path}: not UTF-8 text (byte 0xe9 at offset 3, line 1; 1 such bytes): convert it to "
+                            "UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8` (or -f LATIN1)"),
+    "front matter only": Case("verify", _file("only.md", "---\ntitle: Nothing\n---\n"),
+                              "{path}: article has no text after its front matter"),
+    "malformed article front matter": Case("verify", _file("bad.md", "---\ntitle: \"unclosed\n---\nText (TASS, June 3).\n"),
+                                           "{path}: malformed YAML front matter at line 2"),
+    "article date not a date": Case("verify", _file("date.md", "---\npublished: yesterday\n---\nText.\n"),
+                                    "{path}: `published` is not a date (expected YYYY-MM-DD, got 'yesterday')"),
+    "article dated in the future": Case("verify", _file("future.md", "---\npublished: 2112-06-20\n---\nText.\n"),
+                                        "{path}: `published` 2112-06-20 is in the future"),
+    "HTML of scripts and styles only": Case(
+        "verify", _file("page.html", "<html><head><style>p{}</style></head><body><script>alert(1)</script>"
+                                     "<nav><p>Home</p></nav></body></html>"),
+        "{path}: article has no text after its front matter"),
+    "article through a broken link": Case("verify", _link("moved.md", "/nonexistent/article.md"),
+                                          "{path}: no such file"),
+    "article is a named pipe": Case("verify", _fifo("pipe.md"), "{path}: not a regular file (a named pipe)"),
+    "folder named .md": Case("verify", _folder_named_like_a_file("notes.md"), "{path}: not a regular file (a directory)"),
+    "unknown article type": Case("verify", _file("notes.rtf", "{\\rtf1}"),
+                                 "{path}: unknown article type '.rtf'; expected .md, .markdown, .txt, .html or .htm"),
+}
+
+
+@pytest.fixture(scope="module")
+def base_warehouse(tmp_path_factory) -> Path:
+    """A warehouse holding one ingested source; each case works on a copy."""
+    db = tmp_path_factory.mktemp("base") / "warehouse.duckdb"
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources" / "xinhua-2012-06-14-ci-guowei.md")]) == 0
+    return db
+
+
+@pytest.fixture
+def warehouse_copy(base_warehouse, tmp_path) -> Path:
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(base_warehouse, db)
+    return db
+
+
+def _run_case(case: Case, db: Path, folder: Path, monkeypatch, capsys) -> None:
+    for name, value in case.env:
+        monkeypatch.setenv(name, value)
+    bad = case.make(folder)
+    good = GOOD_SOURCE if case.command == "sources add" else EXAMPLE / "article.md"
+    before = warehouse_fingerprint(db)
+    capsys.readouterr()
+    code = main(["--db", str(db), *case.command.split(), str(good), str(bad)])
+    err = capsys.readouterr().err
+    assert (code, err) == (case.exit_code, f"sourcecheck: error: {case.error.format(path=bad)}\n")
+    assert warehouse_fingerprint(db) == before
+
+
+@pytest.mark.parametrize("name", SOURCE_CASES)
+def test_bad_source(name, warehouse_copy, tmp_path, monkeypatch, capsys):
+    _run_case(SOURCE_CASES[name], warehouse_copy, tmp_path, monkeypatch, capsys)
+
+
+@pytest.mark.parametrize("name", ARTICLE_CASES)
+def test_bad_article(name, warehouse_copy, tmp_path, monkeypatch, capsys):
+    _run_case(ARTICLE_CASES[name], warehouse_copy, tmp_path, monkeypatch, capsys)
+
+
+def test_bad_file_among_thousands_is_named_and_nothing_is_written(warehouse_copy, tmp_path, capsys):
+    folder = tmp_path / "feed"
+    for i in range(3_000):
+        sub = folder / f"{i // 500:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"tass-{i:05d}.md").write_text(f"---\noutlet: TASS\npublished: 2012-06-{i % 28 + 1:02d}\n---\n"
+                                              f"Report {i}: the convoy left Murmansk.\n")
+    bad = folder / "03" / "tass-01717.md"
+    bad.write_text("---\noutlet: TASS\npublished: 2012-06-18\n")
+    before = warehouse_fingerprint(warehouse_copy)
+    capsys.readouterr()
+    assert main(["--db", str(warehouse_copy), "sources", "add", str(folder)]) == 1
+    assert capsys.readouterr().err == (f"sourcecheck: error: {bad}: missing YAML front matter (needs at least "
+                                       "`outlet` and `published`)\n")
+    assert warehouse_fingerprint(warehouse_copy) == before
+
+
+def test_unreadable_file(warehouse_copy, tmp_path):
+    """Permission bits do not stop root: as root the CLI runs without the capabilities that bypass them."""
+    from test_faults import unprivileged_cli
+
+    bad = tmp_path / "secret.md"
+    bad.write_text(FRONT + "Text.\n")
+    bad.chmod(0)
+    before = warehouse_fingerprint(warehouse_copy)
+    result = unprivileged_cli(warehouse_copy, "sources", "add", str(GOOD_SOURCE), str(bad))
+    assert (result.returncode, result.stderr) == (1, f"sourcecheck: error: {bad}: cannot read file (Permission denied)\n")
+    assert warehouse_fingerprint(warehouse_copy) == before
+
+
+# -- the warehouse itself --------------------------------------------------------------------------------------
+def _not_duckdb(db: Path) -> None:
+    db.write_text("this is not a database\n" * 100)
+
+
+def _empty_file(db: Path) -> None:
+    db.write_bytes(b"")
+
+
+def _other_duckdb(db: Path) -> None:
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE customers (id INTEGER, name VARCHAR)")
+    con.execute("INSERT INTO customers VALUES (1, 'Ada')")
+    con.close()
+
+
+NEWER = max(v for v, _ in store.migrations()) + 1
+
+
+def _newer_schema(db: Path) -> None:
+    """A warehouse made by a later sourcecheck: every migration this one knows, and one more."""
+    con = duckdb.connect(str(db))
+    for version, name in store.migrations():
+        con.execute(store._sql(name))
+        con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+    con.execute("INSERT INTO schema_version (version) VALUES (?)", [NEWER])
+    con.close()
+
+
+def _directory(db: Path) -> None:
+    db.mkdir()
+
+
+WAREHOUSE_CASES = {
+    "text file": (_not_duckdb, "{db}: not a DuckDB database file"),
+    "empty file": (_empty_file, "{db}: not a DuckDB database file"),
+    "another application's DuckDB file": (_other_duckdb, "{db}: is a DuckDB file but not a sourcecheck warehouse"),
+    "newer schema": (_newer_schema, f"{{db}}: warehouse schema version {NEWER} is newer than this sourcecheck "
+                                    f"understands \\({store.SCHEMA_VERSION}\\); upgrade sourcecheck"),
+    "a directory": (_directory, "{db}: is a directory, not a DuckDB file"),
+}
+COMMANDS = {
+    "sources add": ["sources", "add", str(GOOD_SOURCE)],
+    "verify": ["verify", str(EXAMPLE / "article.md")],
+    "query": ["query", "SELECT 1"],
+    "report": ["report", "--format", "markdown"],
+}
+
+
+def _state(path: Path):
+    if path.is_dir():
+        return sorted(os.listdir(path))
+    return warehouse_fingerprint(path) if path.stat().st_size and path.read_bytes()[8:12] == b"DUCK" else path.read_bytes()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("kind", WAREHOUSE_CASES)
+def test_bad_warehouse(kind, command, tmp_path, capsys):
+    import re
+
+    make, pattern = WAREHOUSE_CASES[kind]
+    db = tmp_path / "warehouse.duckdb"
+    make(db)
+    before = _state(db)
+    assert main(["--db", str(db), *COMMANDS[command]]) == 1
+    err = capsys.readouterr().err
+    assert re.fullmatch("sourcecheck: error: " + pattern.format(db=re.escape(str(db))) + "\n", err), err
+    assert _state(db) == before and sorted(os.listdir(tmp_path)) == [db.name]   # no WAL or other file left
