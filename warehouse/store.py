@@ -21,12 +21,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
 from reports.records import ReviewDecision
 from scoring.records import PairScore
@@ -34,6 +35,9 @@ from sources.records import Passage, SourceDocument
 from sources.retrieval import PassageIndex
 from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
+
+if TYPE_CHECKING:  # spaCy loads with claims.extract: a warehouse reader must not pay for it
+    from claims.extract import ExtractedArticle
 
 SCHEMA_VERSION = 4  # the highest numbered file in warehouse/schema/
 LOCK_WAIT_SECONDS = 30.0
@@ -234,26 +238,41 @@ class Warehouse:
         return table
 
     def passage_index(self, model: str, dimension: int) -> PassageIndex:
-        """Every current passage with a vector of `model`, loaded through Arrow in one query."""
+        """Every current passage with a vector of `model`, sorted by outlet, date and id (retrieval finds a cited
+        outlet's date window by binary search). Two queries: the passages (the sort moves no vectors), then the
+        vectors with their row numbers, streamed in Arrow batches into one preallocated array, so the vectors
+        are held once, never as an Arrow table and a copy."""
         table = self._embedding_table(model, dimension, create=False)
         if table is None:
             return _empty_index(dimension)
-        arrow = self.con.sql(f"""
-            SELECT p.passage_id, s.outlet, s.published, p.text, p.context, e.vector
-            FROM passages p JOIN sources s USING (source_id)
-            JOIN {table} e ON e.model = ? AND e.text_hash = p.text_hash
-            WHERE p.retired_at IS NULL
-            ORDER BY p.passage_id""", params=[model]).to_arrow_table()
-        if not arrow.num_rows:
+        current = f"""FROM passages p JOIN sources s USING (source_id)
+            WHERE p.retired_at IS NULL AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)"""
+        rows = self.con.execute(f"SELECT s.outlet, s.published, p.passage_id, p.text, p.context {current} "
+                                "ORDER BY s.outlet, s.published, p.passage_id", {"model": model}).to_arrow_table()
+        if not rows.num_rows:
             return _empty_index(dimension)
-        vectors = arrow.column("vector").combine_chunks().flatten().to_numpy().reshape(-1, dimension)
+        vectors = np.empty((rows.num_rows, dimension), dtype=np.float32)
+        reader = self.con.execute(f"""
+            WITH ordered AS (SELECT p.text_hash, row_number() OVER (ORDER BY s.outlet, s.published, p.passage_id) - 1
+                                 AS row_number {current})
+            SELECT o.row_number, e.vector FROM ordered o JOIN {table} e ON e.model = $model AND e.text_hash = o.text_hash
+            """, {"model": model}).to_arrow_reader(65_536)
+        for batch in reader:
+            flat = batch.column(1).flatten().to_numpy()
+            vectors[batch.column(0).to_numpy()] = flat.reshape(-1, dimension)
+        outlets = rows.column("outlet").combine_chunks()
+        names = pc.unique(outlets)
+        counts = pc.value_counts(outlets)
+        per_name = dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+        ordered_names = names.to_pylist()
         return PassageIndex(
-            passage_ids=np.array(arrow.column("passage_id").to_pylist(), dtype=object),
-            outlets=np.array(arrow.column("outlet").to_pylist(), dtype=object),
-            published=arrow.column("published").to_numpy().astype("datetime64[D]"),
-            texts=np.array(arrow.column("text").to_pylist(), dtype=object),
-            contexts=np.array(arrow.column("context").to_pylist(), dtype=object),
-            vectors=np.ascontiguousarray(vectors, dtype=np.float32),
+            outlets=tuple(ordered_names),
+            outlet_starts=np.concatenate([[0], np.cumsum([per_name[n] for n in ordered_names])]).astype(np.int64),
+            published=rows.column("published").to_numpy().astype("datetime64[D]"),
+            passage_ids=rows.column("passage_id").combine_chunks(),
+            texts=rows.column("text").combine_chunks(),
+            contexts=rows.column("context").combine_chunks(),
+            vectors=vectors,
         )
 
     # -- runs ----------------------------------------------------------------------------------------------
@@ -582,8 +601,8 @@ def _slot_rows(claim) -> list[tuple]:
 
 
 def _empty_index(dimension: int) -> PassageIndex:
-    empty = np.array([], dtype=object)
-    return PassageIndex(empty, empty, np.array([], dtype="datetime64[D]"), empty, empty,
+    empty = pa.array([], pa.string())
+    return PassageIndex((), np.zeros(1, dtype=np.int64), np.array([], dtype="datetime64[D]"), empty, empty, empty,
                         np.zeros((0, dimension), dtype=np.float32))
 
 
