@@ -55,6 +55,8 @@ class OnnxEmbedder:
         self._tokenizer.enable_padding(pad_id=self._tokenizer.token_to_id("[PAD]") or 0)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1
+        # no busy-waiting between operators: on a shared machine spinning threads take the cores from the work
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(str(exported_graph(folder)), options,
                                                      providers=["CPUExecutionProvider"])
         self.dimension = int(json.loads((folder / "config.json").read_text("utf-8"))["hidden_size"])
