@@ -2,7 +2,7 @@
 in WiCE dev (`../shared/data/wice/dev.jsonl`), and articles made of its real claims.
 
 - Sentences: every distinct evidence sentence of WiCE dev that reads as prose (40-300 characters, mostly
-  letters, not page furniture such as "(meta data)" or headings): about 19,000. Past those, new sentences are
+  letters, not page furniture such as "(meta data)" or headings): 13,339. Past those, new sentences are
   made by recombination, never from random words: the opening clause of one real sentence (up to its first
   comma) joined to the rest of another (from its first comma), each pair used once.
 - Documents: 12 consecutive sentences of that stream, each document from one of 20 outlets of the registry and
@@ -70,22 +70,25 @@ def shuffled_sentences(seed: int = 9) -> list[str]:
     return sentences
 
 
-def documents(passages: int, seed: int = 9) -> Iterator[tuple[dict, list[tuple[str, tuple[int, ...]]]]]:
-    """(JSONL record, its sentences with their origins) for about `passages` sentences in all."""
-    rng = random.Random(seed + 1)
+def documents(passages: int, seed: int = 9, first: int = 0) -> Iterator[tuple[dict, list[tuple[str, tuple[int, ...]]]]]:
+    """(JSONL record, its sentences with their origins) for about `passages` sentences in all, starting at the
+    `first`-th sentence of the stream (so a batch ingested into a store holds new text)."""
+    rng = random.Random(seed + 1 + first)
     stream = sentence_stream(seed)
+    for _ in range(first):
+        next(stream)
     for number in range(-(-passages // SENTENCES_PER_DOCUMENT)):
         count = min(SENTENCES_PER_DOCUMENT, passages - number * SENTENCES_PER_DOCUMENT)
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
         sentences = [next(stream) for _ in range(count)]
-        yield ({"id": f"bench-{number}", "outlet": rng.choice(OUTLETS), "published": day.isoformat(),
-                "title": f"Benchmark document {number}", "text": " ".join(s for s, _ in sentences)}, sentences)
+        yield ({"id": f"bench-{first}-{number}", "outlet": rng.choice(OUTLETS), "published": day.isoformat(),
+                "title": f"Benchmark document {first}-{number}", "text": " ".join(s for s, _ in sentences)}, sentences)
 
 
-def write_documents(folder: Path, passages: int, per_file: int = 2000) -> list[Path]:
+def write_documents(folder: Path, passages: int, per_file: int = 2000, first: int = 0) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files, handle = [], None
-    for i, (record, _) in enumerate(documents(passages)):
+    for i, (record, _) in enumerate(documents(passages, first=first)):
         if i % per_file == 0:
             if handle:
                 handle.close()

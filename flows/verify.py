@@ -19,6 +19,7 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from claims.outlets import load_registry
+from flows import local_run_settings
 from claims.records import Article
 from flows.retry import TRANSIENT_RETRIES
 from reports.markdown import flagged_markdown
@@ -125,6 +126,8 @@ def run_verification(article_paths: list[str], db: str, settings: VerifySettings
         from prefect_dask import DaskTaskRunner
 
         runner = verify_articles.with_options(task_runner=DaskTaskRunner(address=dask_address))
-        return runner(article_paths, db, settings, only_changed, dask_address)
+        with local_run_settings():
+            return runner(article_paths, db, settings, only_changed, dask_address)
     local = verify_articles.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
-    return local(article_paths, db, settings, only_changed, "local")
+    with local_run_settings():
+        return local(article_paths, db, settings, only_changed, "local")

@@ -145,9 +145,12 @@ def _ingest(paths: list[Path], db: Path):
     from sources.embeddings import preload_embedder
     from sourcecheck.settings import VerifySettings
 
+    from flows import local_run_settings
+
     model = VerifySettings.from_env().embedding_model
     preload_embedder(model)
-    return ingest_sources([str(p) for p in paths], str(db), model)
+    with local_run_settings():
+        return ingest_sources([str(p) for p in paths], str(db), model)
 
 
 def _verify(args: argparse.Namespace) -> int:
