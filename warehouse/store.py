@@ -239,35 +239,47 @@ class Warehouse:
 
     def passage_index(self, model: str, dimension: int) -> PassageIndex:
         """Every current passage with a vector of `model`, sorted by outlet, date and id (retrieval finds a cited
-        outlet's date window by binary search). Two queries: the passages (the sort moves no vectors), then the
-        vectors with their row numbers, streamed in Arrow batches into one preallocated array, so the vectors
-        are held once, never as an Arrow table and a copy."""
+        outlet's date window by binary search). The passages come in one sorted query that moves no vectors;
+        then the model's vectors are streamed in Arrow batches (a plain scan: no join, no sort) into one
+        preallocated array at their passages' rows, so they are held once, never as a table and a copy, and
+        DuckDB's own memory stays small (its cache is capped while they stream)."""
         table = self._embedding_table(model, dimension, create=False)
         if table is None:
             return _empty_index(dimension)
-        current = f"""FROM passages p JOIN sources s USING (source_id)
-            WHERE p.retired_at IS NULL AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)"""
-        rows = self.con.execute(f"SELECT s.outlet, s.published, p.passage_id, p.text, p.context {current} "
-                                "ORDER BY s.outlet, s.published, p.passage_id", {"model": model}).to_arrow_table()
+        rows = self.con.sql(f"""
+            SELECT s.outlet, s.published, p.passage_id, p.text, p.context, p.text_hash
+            FROM passages p JOIN sources s USING (source_id)
+            WHERE p.retired_at IS NULL AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)
+            ORDER BY s.outlet, s.published, p.passage_id""", params={"model": model}).to_arrow_table()
         if not rows.num_rows:
             return _empty_index(dimension)
+        hashes = rows.column("text_hash").to_numpy(zero_copy_only=False).astype(str)
+        by_hash = np.argsort(hashes, kind="stable")
+        sorted_hashes = hashes[by_hash]
         vectors = np.empty((rows.num_rows, dimension), dtype=np.float32)
-        reader = self.con.execute(f"""
-            WITH ordered AS (SELECT p.text_hash, row_number() OVER (ORDER BY s.outlet, s.published, p.passage_id) - 1
-                                 AS row_number {current})
-            SELECT o.row_number, e.vector FROM ordered o JOIN {table} e ON e.model = $model AND e.text_hash = o.text_hash
-            """, {"model": model}).to_arrow_reader(65_536)
-        for batch in reader:
-            flat = batch.column(1).flatten().to_numpy()
-            vectors[batch.column(0).to_numpy()] = flat.reshape(-1, dimension)
+        limit = self._first("SELECT current_setting('memory_limit')")[0]
+        self.con.execute("SET memory_limit = '256MB'")
+        try:
+            reader = self.con.sql(f"SELECT text_hash, vector FROM {table} WHERE model = $model",
+                                  params={"model": model}).to_arrow_reader(65_536)
+            for batch in reader:
+                batch_hashes = batch.column(0).to_numpy(zero_copy_only=False).astype(str)
+                batch_vectors = batch.column(1).flatten().to_numpy().reshape(-1, dimension)
+                first = np.searchsorted(sorted_hashes, batch_hashes, "left")
+                last = np.searchsorted(sorted_hashes, batch_hashes, "right")
+                single = last - first == 1                       # one passage has this text: the usual case
+                vectors[by_hash[first[single]]] = batch_vectors[single]
+                for i in np.flatnonzero(last - first > 1):       # the same sentence in several passages
+                    vectors[by_hash[first[i]: last[i]]] = batch_vectors[i]
+        finally:
+            self.con.execute(f"SET memory_limit = '{_sql_string(limit)}'")
         outlets = rows.column("outlet").combine_chunks()
-        names = pc.unique(outlets)
         counts = pc.value_counts(outlets)
         per_name = dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
-        ordered_names = names.to_pylist()
+        names = pc.unique(outlets).to_pylist()   # in their sorted order
         return PassageIndex(
-            outlets=tuple(ordered_names),
-            outlet_starts=np.concatenate([[0], np.cumsum([per_name[n] for n in ordered_names])]).astype(np.int64),
+            outlets=tuple(names),
+            outlet_starts=np.concatenate([[0], np.cumsum([per_name[n] for n in names])]).astype(np.int64),
             published=rows.column("published").to_numpy().astype("datetime64[D]"),
             passage_ids=rows.column("passage_id").combine_chunks(),
             texts=rows.column("text").combine_chunks(),
