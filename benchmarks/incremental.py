@@ -8,23 +8,24 @@ after one source document changed (only the claims it is a candidate of are scor
 unchanged re-run's own work without Prefect (reading and hashing the articles, one warehouse query). Then the same first run
 and unchanged re-run as cold `sourcecheck` processes (Python, imports, Prefect's temporary API server).
 
-    .venv/bin/python benchmarks/incremental.py
+    .venv/bin/python benchmarks/incremental.py [--repeat 3]
+
+Best of --repeat attempts for each figure (the first run: each attempt on a fresh warehouse), with the load
+average of every attempt.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
-import platform
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from measure import ROOT, best_of, load_average, peak_memory_mb, write_result
+
 EXAMPLE = ROOT / "examples" / "peace-mission-2012"
 ARTICLES = 8
 
@@ -41,13 +42,16 @@ def make_articles(folder: Path) -> list[str]:
     return paths
 
 
-def timed(call) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = call()
-    return round(time.perf_counter() - started, 3), result
+def timed(call, repeats: int = 1) -> tuple[float, object]:
+    seconds, attempts, result = best_of(repeats, call)
+    ATTEMPTS.append(attempts)
+    return seconds, result
 
 
-def in_process(work: Path) -> dict:
+ATTEMPTS: list[list[dict]] = []
+
+
+def in_process(work: Path, repeats: int) -> dict:
     import flows  # noqa: F401  (quiet Prefect settings first)
     from flows.ingest import ingest_sources
     from flows.verify import plan_run, read_articles, run_verification
@@ -57,14 +61,18 @@ def in_process(work: Path) -> dict:
     sources = work / "sources"
     shutil.copytree(EXAMPLE / "sources", sources)
     articles = make_articles(work / "articles")
-    warm_db, db = str(work / "warm.duckdb"), str(work / "warehouse.duckdb")
+    warm_db = str(work / "warm.duckdb")
     ingest_sources([str(sources)], warm_db, settings.embedding_model)
     run_verification(articles[:1], warm_db, settings)                       # warm-up: Prefect, model, imports
-    ingest_sources([str(sources)], db, settings.embedding_model)
-    first, _ = timed(lambda: run_verification(articles, db, settings))
-    unchanged, skipped = timed(lambda: run_verification(articles, db, settings, only_changed=True))
-    forced, reused = timed(lambda: run_verification(articles, db, settings))
-    plan_only, _ = timed(lambda: plan_run.fn(db, read_articles.fn(articles), settings, True))
+    first = float("inf")
+    for attempt in range(repeats):   # each on a new warehouse holding the sources and no run yet (ingest untimed)
+        db = str(work / f"warehouse-{attempt}.duckdb")
+        ingest_sources([str(sources)], db, settings.embedding_model)
+        seconds, _ = timed(lambda: run_verification(articles, db, settings))
+        first = min(first, seconds)
+    unchanged, skipped = timed(lambda: run_verification(articles, db, settings, only_changed=True), repeats)
+    forced, reused = timed(lambda: run_verification(articles, db, settings), min(repeats, 2))
+    plan_only, _ = timed(lambda: plan_run.fn(db, read_articles.fn(articles), settings, True), repeats)
     changed_source = sources / "interfax-2012-06-16-pla-airpower.md"
     changed_source.write_text(changed_source.read_text().replace("southern Kyrgyzstan", "southern Uzbekistan"))
     ingest_sources([str(sources)], db, settings.embedding_model)
@@ -83,7 +91,7 @@ def in_process(work: Path) -> dict:
     }
 
 
-def cold(work: Path) -> dict:
+def cold(work: Path, repeats: int) -> dict:
     script = str(Path(sys.executable).parent / "sourcecheck")
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect-cold")}
     articles = make_articles(work / "cold-articles")
@@ -93,22 +101,27 @@ def cold(work: Path) -> dict:
     first, _ = timed(lambda: subprocess.run([script, "--db", db, "verify", *articles], env=env, check=True,
                                             capture_output=True))
     unchanged, _ = timed(lambda: subprocess.run([script, "--db", db, "verify", "--changed", *articles], env=env,
-                                                check=True, capture_output=True))
-    return {"cold_process_first_run_seconds": first, "cold_process_unchanged_rerun_seconds": unchanged}
+                                                check=True, capture_output=True), repeats)
+    return {"cold_process_first_run_seconds": first, "cold_process_unchanged_rerun_seconds": unchanged,
+            "cold_process_unchanged_share_of_first_run": round(unchanged / first, 4),
+            "cold_peak_memory_mb": peak_memory_mb(children=True)}
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    start_load = load_average()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         os.environ["PREFECT_HOME"] = str(work / "prefect")
-        result = {"benchmark": "incremental", "articles": ARTICLES, "claims_per_article": 42,
-                  **cold(work), **in_process(work)}
+        result = {"articles": ARTICLES, "claims_per_article": 42, **cold(work, args.repeat),
+                  **in_process(work, args.repeat)}
     result["unchanged_rerun_share_of_first_run"] = round(
         result["unchanged_rerun_changed_only_seconds"] / result["first_run_seconds"], 4)
-    result["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    out = ROOT / "benchmarks/results/incremental.json"
-    out.write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps(result, indent=2))
+    result |= {"peak_memory_mb": peak_memory_mb(), "attempts": ATTEMPTS, "load_average_at_start": start_load,
+               "load_average_at_end": load_average()}
+    write_result("incremental", result)
     return 0
 
 

@@ -1,6 +1,9 @@
-"""Articles into atomic claims tied to their citations."""
+"""Articles into atomic claims tied to their citations (`claims.extract.extract_claims`).
 
-from claims.extract import extract_claims
-from claims.records import Article, Citation, Claim, Sentence
+Nothing heavy is imported here: reading an article (`claims.articles`) must not load spaCy, so a run that
+finds nothing changed stays cheap. spaCy itself loads without torch (`claims/thinc_torch.py`).
+"""
 
-__all__ = ["Article", "Citation", "Claim", "Sentence", "extract_claims"]
+from claims import thinc_torch
+
+thinc_torch.install()

@@ -25,3 +25,17 @@ import logging  # noqa: E402
 
 for _service in ("EventsWorker", "APILogWorker", "QueueService"):
     logging.getLogger(_service).setLevel(logging.CRITICAL)
+
+
+def local_run_settings():
+    """Prefect settings for a flow run on the temporary API of a lone process (no PREFECT_API_URL): no flow
+    run heartbeats. The heartbeat thread sleeps in 1 s steps and every flow run waits for it on exit (up to
+    1 s a run, prefect/flow_engine.py `_send_heartbeats`); heartbeats let a server mark a crashed run, and on
+    the temporary API nobody watches. With a server configured, they stay on."""
+    from contextlib import nullcontext
+
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    if os.environ.get("PREFECT_API_URL"):
+        return nullcontext()
+    return temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import flow, task
@@ -19,8 +18,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from claims.articles import read_article
 from claims.outlets import load_registry
+from flows import local_run_settings
 from claims.records import Article
 from flows.retry import TRANSIENT_RETRIES
 from reports.markdown import flagged_markdown
@@ -28,7 +27,9 @@ from reports.run_review import load_run_review
 from reports.summary import RunSummary
 from runs.article import verify_article_claims
 from runs.articles import article_files
-from runs.keys import input_key, scorer_parameters, settings_key
+from runs import plan as planning
+from runs.keys import scorer_parameters
+from runs.plan import RunPlan
 from runs.records import ArticleResult, PriorScores, RecordedRun, RunContext, VerifyOutcome
 from scoring.scorer import load_scorer
 from sources.embeddings import load_embedder
@@ -39,36 +40,16 @@ from sourcecheck.settings import VerifySettings
 from warehouse import Warehouse
 
 
-@dataclass(frozen=True)
-class RunPlan:
-    """Which articles this run verifies, with the keys that decided it and the scores it may reuse."""
-
-    settings_key: str
-    store_key: str
-    to_verify: list[Article]
-    unchanged: list[Article]
-    input_keys: dict[str, str]          # article id -> input key
-    prior: dict[str, PriorScores]       # article id -> the scores of its latest run
-
-
 @task(cache_policy=NO_CACHE)
 def read_articles(article_paths: list[str]) -> list[Article]:
-    """Every article is read first, so one bad file stops the job before anything is written."""
-    return [read_article(Path(p)) for p in article_paths]
+    return planning.read_articles(article_paths)
 
 
 @task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
 def plan_run(db: str, articles: list[Article], settings: VerifySettings, only_changed: bool) -> RunPlan:
-    key = settings_key(settings, load_scorer(settings.scorer))
-    with Warehouse.open(Path(db)) as wh:
-        store_key = wh.store_key()
-        input_keys = {a.article_id: input_key(a, store_key, key) for a in articles}
-        latest = wh.latest_input_keys(list(input_keys)) if only_changed else {}
-        to_verify = [a for a in articles if latest.get(a.article_id) != input_keys[a.article_id]]
-        prior = {a.article_id: wh.prior_scores(a.article_id) for a in to_verify}
-    unchanged = [a for a in articles if a not in to_verify]
+    plan = planning.plan_run(db, articles, settings, only_changed)
     crash_point("verify:plan")
-    return RunPlan(key, store_key, to_verify, unchanged, input_keys, prior)
+    return plan
 
 
 @task(cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
@@ -143,11 +124,16 @@ def verify_changed(article_patterns: list[str], db: str, dask_address: str | Non
 
 def run_verification(article_paths: list[str], db: str, settings: VerifySettings, only_changed: bool = False,
                      dask_address: str | None = None) -> VerifyOutcome:
-    """`verify_articles` on local threads, or on the Dask cluster at `dask_address`."""
+    """`verify_articles` on local threads, or on the Dask cluster at `dask_address`; with `only_changed` and
+    nothing changed, no flow run at all."""
+    if only_changed and (outcome := planning.unchanged_outcome(article_paths, db, settings)):
+        return outcome
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         runner = verify_articles.with_options(task_runner=DaskTaskRunner(address=dask_address))
-        return runner(article_paths, db, settings, only_changed, dask_address)
+        with local_run_settings():
+            return runner(article_paths, db, settings, only_changed, dask_address)
     local = verify_articles.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
-    return local(article_paths, db, settings, only_changed, "local")
+    with local_run_settings():
+        return local(article_paths, db, settings, only_changed, "local")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from claims.extract import ExtractedArticle
 from reports.summary import RunSummary
 from scoring.records import PairScore, Verdict
 from sources.records import Candidate
 from sourcecheck.settings import VerifySettings
+
+if TYPE_CHECKING:  # spaCy loads with claims.extract: a run that skips everything must not pay for it
+    from claims.extract import ExtractedArticle
 
 
 @dataclass(frozen=True)

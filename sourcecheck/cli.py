@@ -165,9 +165,12 @@ def _ingest(paths: list[Path], db: Path):
     from sources.embeddings import preload_embedder
     from sourcecheck.settings import VerifySettings
 
+    from flows import local_run_settings
+
     settings = VerifySettings.from_env()
     preload_embedder(settings.embedding_model)
-    return ingest_sources([str(p) for p in paths], str(db), settings.embedding_model, settings.crosslingual_model)
+    with local_run_settings():
+        return ingest_sources([str(p) for p in paths], str(db), settings.embedding_model, settings.crosslingual_model)
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -186,16 +189,20 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _verify_articles(articles: list[Path], db: Path, only_changed: bool = False, dask_address: str | None = None):
-    from flows.verify import run_verification
+    from runs.plan import unchanged_outcome
     from sourcecheck.settings import VerifySettings
-
-    from claims.nlp import preload_nlp
-    from sources.embeddings import preload_embedder
 
     for article in articles:
         if not article.exists():
             raise SourcecheckError(f"{article}: no such file")
     settings = VerifySettings.from_env()
+    # nothing changed: answer before importing Prefect or loading a model (a flow run costs seconds)
+    if only_changed and (outcome := unchanged_outcome([str(a) for a in articles], str(db), settings)):
+        return outcome
+    from claims.nlp import preload_nlp
+    from flows.verify import run_verification
+    from sources.embeddings import preload_embedder
+
     if not dask_address:  # on a cluster the workers load the models
         preload_embedder(settings.embedding_model)
         preload_nlp()

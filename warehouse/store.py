@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from claims.extract import ExtractedArticle
 from claims.outlets import OutletRegistry
 from reports.records import ReviewDecision
 from scoring.records import PairScore
@@ -36,6 +37,9 @@ from sources.spaces import joined_index
 from runs.records import ArticleResult, PriorScores, RunContext
 from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
 from sourcecheck.faults import crash_point
+
+if TYPE_CHECKING:  # spaCy loads with claims.extract: a warehouse reader must not pay for it
+    from claims.extract import ExtractedArticle
 
 SCHEMA_VERSION = 6  # the highest numbered file in warehouse/schema/ (005 was never used)
 LOCK_WAIT_SECONDS = 30.0
@@ -263,27 +267,55 @@ class Warehouse:
 
     def passage_index(self, model: str, dimension: int, english: bool | None = None) -> PassageIndex:
         """Every current passage with a vector of `model` (of English sources, of the others, or all: see
-        texts_without_vectors), loaded through Arrow in one query."""
+        texts_without_vectors), sorted by outlet, date and id (retrieval finds a cited outlet's date window by
+        binary search). The passages come in one sorted query that moves no vectors; then the model's vectors are
+        streamed in Arrow batches (a plain scan: no join, no sort) into one preallocated array at their passages'
+        rows, so they are held once, never as a table and a copy, and DuckDB's own memory stays small (its cache
+        is capped while they stream)."""
         table = self._embedding_table(model, dimension, create=False)
         if table is None:
             return _empty_index(dimension)
-        arrow = self.con.sql(f"""
-            SELECT p.passage_id, s.outlet, s.published, p.text, p.context, e.vector, s.language
+        rows = self.con.sql(f"""
+            SELECT s.outlet, s.published, p.passage_id, p.text, p.context, p.text_hash, s.language
             FROM passages p JOIN sources s USING (source_id)
-            JOIN {table} e ON e.model = ? AND e.text_hash = p.text_hash
             WHERE p.retired_at IS NULL AND {_language_filter(english)}
-            ORDER BY p.passage_id""", params=[model]).to_arrow_table()
-        if not arrow.num_rows:
+              AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)
+            ORDER BY s.outlet, s.published, p.passage_id""", params={"model": model}).to_arrow_table()
+        if not rows.num_rows:
             return _empty_index(dimension)
-        vectors = arrow.column("vector").combine_chunks().flatten().to_numpy().reshape(-1, dimension)
+        hashes = rows.column("text_hash").to_numpy(zero_copy_only=False).astype(str)
+        by_hash = np.argsort(hashes, kind="stable")
+        sorted_hashes = hashes[by_hash]
+        vectors = np.empty((rows.num_rows, dimension), dtype=np.float32)
+        limit = self._first("SELECT current_setting('memory_limit')")[0]
+        self.con.execute("SET memory_limit = '256MB'")
+        try:
+            reader = self.con.sql(f"SELECT text_hash, vector FROM {table} WHERE model = $model",
+                                  params={"model": model}).to_arrow_reader(65_536)
+            for batch in reader:
+                batch_hashes = batch.column(0).to_numpy(zero_copy_only=False).astype(str)
+                batch_vectors = batch.column(1).flatten().to_numpy().reshape(-1, dimension)
+                first = np.searchsorted(sorted_hashes, batch_hashes, "left")
+                last = np.searchsorted(sorted_hashes, batch_hashes, "right")
+                single = last - first == 1                       # one passage has this text: the usual case
+                vectors[by_hash[first[single]]] = batch_vectors[single]
+                for i in np.flatnonzero(last - first > 1):       # the same sentence in several passages
+                    vectors[by_hash[first[i]: last[i]]] = batch_vectors[i]
+        finally:
+            self.con.execute(f"SET memory_limit = '{_sql_string(limit)}'")
+        outlets = rows.column("outlet").combine_chunks()
+        counts = pc.value_counts(outlets)
+        per_name = dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+        names = pc.unique(outlets).to_pylist()   # in their sorted order
         return PassageIndex(
-            passage_ids=np.array(arrow.column("passage_id").to_pylist(), dtype=object),
-            outlets=np.array(arrow.column("outlet").to_pylist(), dtype=object),
-            published=arrow.column("published").to_numpy().astype("datetime64[D]"),
-            texts=np.array(arrow.column("text").to_pylist(), dtype=object),
-            contexts=np.array(arrow.column("context").to_pylist(), dtype=object),
-            vectors=np.ascontiguousarray(vectors, dtype=np.float32),
-            languages=np.array(arrow.column("language").to_pylist(), dtype=object),
+            outlets=tuple(names),
+            outlet_starts=np.concatenate([[0], np.cumsum([per_name[n] for n in names])]).astype(np.int64),
+            published=rows.column("published").to_numpy().astype("datetime64[D]"),
+            passage_ids=rows.column("passage_id").combine_chunks(),
+            texts=rows.column("text").combine_chunks(),
+            contexts=rows.column("context").combine_chunks(),
+            vectors=vectors,
+            languages=rows.column("language").to_numpy(zero_copy_only=False).astype(object),
         )
 
     def passage_index_of(self, spaces: list[tuple[str, int, bool | None]]) -> PassageIndex:
@@ -631,9 +663,9 @@ def _language_filter(english: bool | None) -> str:
 
 
 def _empty_index(dimension: int) -> PassageIndex:
-    empty = np.array([], dtype=object)
-    return PassageIndex(empty, empty, np.array([], dtype="datetime64[D]"), empty, empty,
-                        np.zeros((0, dimension), dtype=np.float32), languages=empty)
+    empty = pa.array([], pa.string())
+    return PassageIndex((), np.zeros(1, dtype=np.int64), np.array([], dtype="datetime64[D]"), empty, empty, empty,
+                        np.zeros((0, dimension), dtype=np.float32), languages=np.array([], dtype=object))
 
 
 def login_name() -> str:

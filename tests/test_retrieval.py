@@ -1,0 +1,71 @@
+"""The passage index (sorted by outlet and date, vectors streamed into place) and the batched exact search
+give what a plain scan of every passage gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from conftest import EXAMPLE
+from sourcecheck.cli import main
+from sources.embeddings import DEFAULT_MODEL, load_embedder
+from sources.retrieval import ClaimQuery, retrieve_all
+from sourcecheck.sentences import split_sentences
+from warehouse import Warehouse
+
+SHARED = "The exercise ended with a live-fire drill at the Chorukh-Dayron range."
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("store")
+    db = folder / "warehouse.duckdb"
+    # the same sentence in two outlets' documents: one vector, two passages
+    for outlet, day in (("Xinhua", "2012-06-19"), ("Interfax", "2012-06-11")):
+        (folder / f"{outlet}.md").write_text(f"---\noutlet: {outlet}\npublished: {day}\n---\nA first sentence about "
+                                             f"{outlet}. {SHARED} A last sentence.\n")
+    assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources"), str(folder)]) == 0
+    with Warehouse.open(db, read_only=True) as wh:
+        return wh.passage_index(DEFAULT_MODEL, 384)
+
+
+def test_index_is_sorted_by_outlet_then_date_and_every_row_has_its_vector(index):
+    outlets = [index.outlet_at(r) for r in range(len(index))]
+    keys = list(zip(outlets, index.published.tolist(), index.passage_ids.to_pylist()))
+    assert keys == sorted(keys) and len(set(outlets)) == len(index.outlets) > 3
+    texts = index.texts.to_pylist()
+    shared = [r for r, t in enumerate(texts) if t == SHARED]
+    assert len(shared) == 2 and np.array_equal(index.vectors[shared[0]], index.vectors[shared[1]])
+    fresh = load_embedder(DEFAULT_MODEL).encode(texts)
+    assert np.abs(fresh - index.vectors).max() < 1e-5          # each row holds the vector of its own text
+    lo, hi = index.rows_of("Xinhua", np.datetime64("2012-06-14"), np.datetime64("2012-06-16"))
+    assert hi > lo and all(outlets[r] == "Xinhua" and dt.date(2012, 6, 14) <= index.published[r].astype(dt.date)
+                           <= dt.date(2012, 6, 16) for r in range(lo, hi))
+    assert index.rows_of("No Such Outlet") == (0, 0)
+
+
+def test_batched_search_equals_a_scan_of_every_passage(index, monkeypatch):
+    import sources.retrieval
+
+    monkeypatch.setattr(sources.retrieval, "BLOCK_ROWS", 37)       # many blocks: the running top-k is exercised
+    article = (EXAMPLE / "article.md").read_text()
+    sentences = [s for _, _, s in split_sentences(article)][:40]
+    vectors = load_embedder(DEFAULT_MODEL).encode(sentences)
+    cited = [("Krasnaya Zvezda",), ("Xinhua", "Interfax"), (), ("Interfax",)]
+    queries = [ClaimQuery(f"c{i}", v, cited[i % 4], dt.date(2012, 6, 18) if i % 3 else None, None)
+               for i, v in enumerate(vectors)]
+    got = retrieve_all(index, queries, window_days=3, k_cited=3, k_store=4)
+    outlets = np.array([index.outlet_at(r) for r in range(len(index))])
+    scores = vectors @ index.vectors.T
+    for query, row_scores in zip(queries, scores):
+        in_window = np.isin(outlets, list(query.cited_outlets))
+        if query.date_start:
+            in_window &= (index.published >= np.datetime64("2012-06-15")) & (index.published <= np.datetime64("2012-06-21"))
+        expected = []
+        for scope, mask, k in (("cited", in_window, 3), ("store", ~in_window, 4)):
+            rows = np.flatnonzero(mask)
+            best = rows[np.lexsort((rows, -row_scores[rows]))][:k] if query.cited_outlets or scope == "store" else []
+            expected += [(scope, index.passage_ids[int(r)].as_py()) for r in best]
+        assert [(c.scope, c.passage_id) for c in got if c.claim_id == query.claim_id] == expected
