@@ -243,7 +243,7 @@ def _export(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     from warehouse import Warehouse
 
-    with Warehouse.open(_db(args), read_only=True) as wh:
+    with Warehouse.open(_db(args), read_only=True, user_sql=True) as wh:
         names, rows = wh.query(args.sql)
     sys.stdout.write(_format(names, rows, args.format))
     return 0

@@ -197,10 +197,10 @@ def _best_in_store(index: PassageIndex, queries: list[ClaimQuery], excluded: lis
                     scores[claim, lo:hi] = -np.inf
         # only scores that reach a claim's current k-th best can enter its top k
         claim_of, column = np.nonzero(scores >= best_scores[:, -1:])
-        if len(claim_of) > claims * k * 8:                           # early blocks: cut each row to its k best
+        if len(claim_of) > claims * k * 8:   # early blocks: cut each row to its k best (ties kept: row order decides)
             take = min(k, scores.shape[1])
-            column = np.argpartition(-scores, take - 1, axis=1)[:, :take].ravel()
-            claim_of = np.repeat(np.arange(claims), take)
+            kth = -np.partition(-scores, take - 1, axis=1)[:, take - 1:take]
+            claim_of, column = np.nonzero(scores >= np.maximum(kth, best_scores[:, -1:]))
         _merge(best_rows, best_scores, claim_of, column + start, scores[claim_of, column])
     return [(rows[scores > -np.inf], scores[scores > -np.inf]) for rows, scores in zip(best_rows, best_scores)]
 

@@ -67,7 +67,8 @@ class Warehouse:
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
     @contextmanager
-    def open(cls, path: Path, read_only: bool = False, file_access: bool = False) -> Iterator[Warehouse]:
+    def open(cls, path: Path, read_only: bool = False, file_access: bool = False,
+             user_sql: bool = False) -> Iterator[Warehouse]:
         """Open (creating and migrating on first write use); closes on exit so the file lock is released.
         A read-only connection reads and writes no other file unless `file_access` (export needs it)."""
         path = Path(path)
@@ -80,7 +81,7 @@ class Warehouse:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise _cannot_write(path, exc, opening=True) from None
-        con = _connect(path, read_only, file_access)
+        con = _connect(path, read_only, file_access, user_sql)
         try:
             warehouse = cls(con, path)
             warehouse._check_version()
@@ -599,10 +600,15 @@ def _sql_string(text: str) -> str:
     return text.replace("'", "''")
 
 
-def _connect(path: Path, read_only: bool, file_access: bool = False) -> duckdb.DuckDBPyConnection:
-    # A reading connection reaches no other file and no extension, and user SQL cannot change that (SET).
+def _connect(path: Path, read_only: bool, file_access: bool = False,
+             user_sql: bool = False) -> duckdb.DuckDBPyConnection:
+    # A reading connection reaches no other file and no extension; one that runs user SQL (`sourcecheck query`)
+    # also has its configuration locked, so SET cannot change that. Our own readers keep SET: loading the passage
+    # index caps DuckDB's memory while the vectors stream (passage_index).
     config = {"enable_external_access": False, "autoload_known_extensions": False,
-              "autoinstall_known_extensions": False, "lock_configuration": True} if read_only and not file_access else {}
+              "autoinstall_known_extensions": False} if read_only and not file_access else {}
+    if config and user_sql:
+        config["lock_configuration"] = True
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
