@@ -1,17 +1,18 @@
-"""The default scorer: our NLI cross-encoder reads each passage; slot checks name what differs.
+"""The default scorer: our NLI cross-encoder reads each passage, fused with the similarity reading; slot checks
+and negation name what differs.
 
-For each candidate the model reads two premises, the passage's sentence and its window (the sentence with a
-neighbour on each side: long claims are often supported by several sentences together):
-support       = calibrated P(entailment), the stronger of the two premises;
-contradiction = P(contradiction) of the stronger premise, counted only when the passage is about the same thing
-                (embedding similarity >= topic_at), so a report on an earlier exercise of the same series does
-                not contradict a claim about this one;
-slot checks   = the explainable second signal (scoring/slots.py): a number, date or place that differs on a
-                passage about the same thing raises contradiction to the similarity ramp and caps support, and
-                the explanation names the slot ("differs on personnel: claim about 2,000; source about 1,300").
-Calibration: support = sigmoid(a * logit(P(entailment)) + b), fitted on WiCE dev fold 0 (even rows), so 0.5
-means "as likely supported as not" on real claims; the verdict thresholds were chosen on the same fold and are
-parameters of the scorer, stored with every run (scoring/models/nli-minilm-l6/README.md has the table).
+Premises per claim: each English candidate's sentence and its window (the sentence with a neighbour on each
+side), and the top cited candidates read together (claims several sentences support together), answered for by
+the best of them. A passage in another language is read as scoring/pair_reading.py says.
+support       = sigmoid(a * logit(P(entailment) of the best premise) + s * similarity reading + b), fitted on
+                WiCE dev's even rows (training/calibrate_nli.py): the model misses plain paraphrases that
+                similarity sees, and similarity cannot tell "about the same thing" from "says the same thing";
+contradiction = a differing slot (number, date, place) on a passage about the same thing (similarity >=
+                topic_at), raised along the similarity ramp and named ("differs on number (personnel): ..."),
+                or the model's P(contradiction) when exactly one side is negated (scoring/polarity.py). A model
+                contradiction nothing explains is shown ("not counted") but never counted: on real news claims
+                the model's unexplained contradictions are mostly false alarms (model card).
+The verdict thresholds were chosen on the same fold and are parameters of the scorer, stored with every run.
 """
 
 from __future__ import annotations
