@@ -5,6 +5,7 @@ import json
 import pytest
 
 from conftest import EXAMPLE, rows, warehouse_fingerprint
+from scoring.scorer import load_scorer
 from sourcecheck.cli import main
 
 CONTRACT_COLUMNS = ["claim_id", "article_id", "sentence_index", "sentence_text", "claim_text", "cited_outlets",
@@ -95,7 +96,8 @@ def test_run_records_models_parameters_and_counts(demo_db):
         demo_db, "SELECT embedding_model, scorer, parameters, claims, status_counts FROM runs")
     assert model == "all-MiniLM-L6-v2" and scorer == "nli-slots"
     recorded = json.loads(params)
-    assert recorded["date_window_days"] == 3 and recorded["verdict_rule"]["support_min"] == 0.5
+    assert recorded["date_window_days"] == 3
+    assert recorded["verdict_rule"]["support_min"] == load_scorer("nli-slots").support_min != 0.5  # calibrated
     assert claims == rows(demo_db, "SELECT count(*) FROM claim_status")[0][0]
     assert '"contradicted": 4' in counts
 
