@@ -66,7 +66,8 @@ def to_english_scale(model: str, similarities: np.ndarray) -> np.ndarray:
 
 def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual_model: str) -> PassageIndex:
     """One index over both spaces, in the index's order (outlet, date, id): each passage keeps its vector of its
-    own space (the other is zero)."""
+    own space. English rows get no cross-lingual vector and the others a zero English one, so a million English
+    passages beside a few Russian ones cost no second million-row array."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -82,13 +83,23 @@ def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual
                                       "published": pa.array(published), "id": ids}),
                             sort_keys=[("outlet", "ascending"), ("published", "ascending"), ("id", "ascending")])
     order = order.to_numpy()
+    moved_to = np.empty(n + m, dtype=np.int64)   # row i of (english, crosslingual) becomes row moved_to[i]
+    moved_to[order] = np.arange(n + m)
     outlets = np.concatenate(row_outlets)[order]
     names, starts = np.unique(outlets.astype(str), return_index=True)
-    vectors = np.vstack([english.vectors, np.zeros((m, english.vectors.shape[1]), np.float32)])[order]
-    other = np.vstack([np.zeros((n, crosslingual.vectors.shape[1]), np.float32), crosslingual.vectors])[order]
+    vectors = np.zeros((n + m, english.vectors.shape[1]), np.float32)
+    vectors[moved_to[:n]] = english.vectors
+    slots = np.full(n + m, -1, dtype=np.int64)
+    slots[moved_to[n:]] = np.arange(m)
     take = lambda field: pa.concat_arrays([getattr(english, field), getattr(crosslingual, field)]).take(order)  # noqa: E731
     return PassageIndex(
         outlets=tuple(names.tolist()), outlet_starts=np.append(starts, len(order)).astype(np.int64),
         published=published[order], passage_ids=ids.take(order), texts=take("texts"), contexts=take("contexts"),
-        vectors=vectors, languages=np.concatenate([english.languages, crosslingual.languages])[order],
-        crosslingual_vectors=other, crosslingual_model=crosslingual_model)
+        vectors=vectors,
+        source_ids=pa.concat_arrays([english.source_ids.cast(pa.string()),
+                                     crosslingual.source_ids.cast(pa.string())]).take(order).dictionary_encode()
+        if english.source_ids is not None and crosslingual.source_ids is not None else None,
+        positions=np.concatenate([english.positions, crosslingual.positions])[order]
+        if english.positions is not None and crosslingual.positions is not None else None,
+        languages=np.concatenate([english.languages, crosslingual.languages])[order],
+        crosslingual_vectors=crosslingual.vectors, crosslingual_slots=slots, crosslingual_model=crosslingual_model)
