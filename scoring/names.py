@@ -88,21 +88,30 @@ def _folded(name: str) -> str:
     return re.sub(r"[\s'-]", "", name).casefold()
 
 
+def alias_entries(table: str, extra: str | None, what: str, optional: str = "") -> list[dict]:
+    """The entries of a built-in alias table (scoring/data/<table>.yaml) plus a user's file of more (`name`,
+    optional `aliases`, a list of strings, and the table's own optional keys, named in `optional`)."""
+    entries = yaml.safe_load(resources.files("scoring").joinpath(f"data/{table}.yaml").read_text("utf-8"))
+    if not extra:
+        return entries
+    try:
+        with open(extra, encoding="utf-8") as fh:
+            added = yaml.safe_load(fh) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(extra, f"cannot read the {what} file ({type(exc).__name__})") from None
+    valid = isinstance(added, list) and all(
+        isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("aliases") or [], list)
+        and all(isinstance(a, str) for a in e.get("aliases") or []) for e in added)
+    if not valid:
+        raise InputError(extra, f"{what} file must be a list of entries with `name` and optional `aliases` "
+                                f"(a list){optional}")
+    return entries + added
+
+
 @lru_cache(maxsize=2)
 def _people(extra: str | None) -> tuple[AliasMatcher, dict[str, str]]:
-    entries = yaml.safe_load(resources.files("scoring").joinpath("data/people.yaml").read_text("utf-8"))
-    if extra:
-        try:
-            with open(extra, encoding="utf-8") as fh:
-                added = yaml.safe_load(fh) or []
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise InputError(extra, f"cannot read the people file ({type(exc).__name__})") from None
-        if not isinstance(added, list) or not all(isinstance(e, dict) and isinstance(e.get("name"), str)
-                                                    for e in added):
-            raise InputError(extra, "people file must be a list of entries with `name` and optional `aliases`")
-        entries += added
     aliases = {}
-    for entry in entries:
+    for entry in alias_entries("people", extra, "people"):
         for alias in (entry["name"], *(entry.get("aliases") or ())):
             aliases[alias] = entry["name"]
     return AliasMatcher.of(aliases), aliases

@@ -30,7 +30,7 @@ from scoring.pair_reading import SimilarityReading, read_crosslingual, reads_eng
 from scoring.polarity import polarity_differs
 from scoring.records import PairScore
 from scoring.scorer import register_scorer
-from scoring.slots import compare_slots, ramp, slots_of
+from scoring.slots import ramp, slots_of
 from sources.records import Candidate
 
 
@@ -73,10 +73,9 @@ class NliSlotScorer:
     def _score_one(self, claim: Claim, claim_slots, candidate: Candidate, probabilities: np.ndarray) -> PairScore:
         best = int(probabilities[:, 0].argmax())
         entailment, contradiction_p = float(probabilities[best, 0]), float(probabilities[:2, 2].max())
-        reading = self.similarity_reading.score(claim.claim_id, claim_slots, candidate)
-        support = self.calibrated(entailment, reading.support)
+        similarity_support, _, slots = self.similarity_reading.read(claim_slots, candidate)
+        support = self.calibrated(entailment, similarity_support)
         on_topic = candidate.similarity >= self.topic_at
-        slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
         contradiction, parts = 0.0, []
         if slots.mismatches and on_topic:
             contradiction = ramp(candidate.similarity, self.topic_at, self.topic_full)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring.records import PairScore
-from scoring.slots import Slots, compare_slots, ramp, slots_of
+from scoring.slots import SlotComparison, Slots, compare_slots, ramp, slots_of
 from sources.records import Candidate
 
 ENGLISH = "en"
@@ -39,6 +39,13 @@ class SimilarityReading:
     name_bonus: float = 0.0      # per person named in both (across scripts)
 
     def score(self, claim_id: str, claim_slots: Slots, candidate: Candidate, note: str = "") -> PairScore:
+        support, contradiction, slots = self.read(claim_slots, candidate)
+        parts = [f"{note}similarity {candidate.similarity:.2f}"] + slots.explanation_parts()
+        return PairScore(claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4), "; ".join(parts))
+
+    def read(self, claim_slots: Slots, candidate: Candidate) -> tuple[float, float, SlotComparison]:
+        """(support, contradiction, the slot comparison they rest on): the comparison is returned so a scorer
+        that fuses this reading explains the same slots without comparing them again."""
         sim = candidate.similarity
         slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
         people = sum(a.startswith("person") for a in slots.agreements)
@@ -49,8 +56,7 @@ class SimilarityReading:
         if slots.mismatches:
             contradiction = ramp(sim, self.topic_at, self.topic_full)
             support = min(support, 1.0 - contradiction, 0.3)
-        parts = [f"{note}similarity {sim:.2f}"] + slots.explanation_parts()
-        return PairScore(claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4), "; ".join(parts))
+        return support, contradiction, slots
 
 
 # A Russian or Chinese passage, under every scorer. Similarities are on the English model's scale already

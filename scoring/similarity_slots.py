@@ -24,18 +24,11 @@ from sources.records import Candidate
 class SimilaritySlotScorer:
     name: str = "similarity-slots"
     version: str = "1"
-    similar_at: float = 0.40     # cosine where support starts to rise
-    same_at: float = 0.85        # cosine where a passage reads as a paraphrase
-    topic_at: float = 0.45       # cosine from which a differing slot counts as a contradiction
-    topic_full: float = 0.70     # cosine at which a differing slot is a certain contradiction
-    agreement_bonus: float = 0.1 # per number or date found with the same value
-    missing_factor: float = 0.75 # per claim slot the passage is silent on
+    reading: SimilarityReading = SimilarityReading()   # its parameters: the calibration points, the slot weights
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
         claim_slots = slots_of(claim.text)
-        english = SimilarityReading(self.similar_at, self.same_at, self.topic_at, self.topic_full,
-                                    self.agreement_bonus, self.missing_factor)
-        return [english.score(claim.claim_id, claim_slots, c) if reads_english(c)
+        return [self.reading.score(claim.claim_id, claim_slots, c) if reads_english(c)
                 else read_crosslingual(claim.claim_id, claim_slots, c) for c in candidates]
 
 

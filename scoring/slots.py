@@ -14,14 +14,10 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from claims.dates import MONTHS
 from scoring import slots_ru_zh
-from scoring.names import AliasMatcher, claim_people, is_han, names_person
-from sourcecheck.errors import InputError
+from scoring.names import AliasMatcher, alias_entries, claim_people, is_han, names_person
 from sourcecheck.languages import script_counts
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -300,20 +296,7 @@ def _within(claim: DateSpan, passage: DateSpan) -> bool:
 
 @lru_cache(maxsize=2)
 def _gazetteer(extra: str | None) -> tuple[AliasMatcher, set[str], dict[str, str]]:
-    entries = yaml.safe_load(resources.files("scoring").joinpath("data/places.yaml").read_text("utf-8"))
-    if extra:
-        try:
-            with open(extra, encoding="utf-8") as fh:
-                added = yaml.safe_load(fh) or []
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise InputError(extra, f"cannot read the places file ({type(exc).__name__})") from None
-        valid = isinstance(added, list) and all(
-            isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("aliases") or [], list)
-            and all(isinstance(a, str) for a in e.get("aliases") or []) for e in added)
-        if not valid:
-            raise InputError(extra, "places file must be a list of entries with `name`, optional `aliases` (a list) "
-                                    "and `in`")
-        entries += added
+    entries = alias_entries("places", extra, "places", optional=" and `in`")
     names, parents = {}, {}
     for entry in entries:
         for alias in (entry["name"], *(entry.get("aliases") or ())):
