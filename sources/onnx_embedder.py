@@ -18,9 +18,8 @@ import numpy as np
 
 from sourcecheck.errors import SourcecheckError
 from sourcecheck.ids import content_id
-from sourcecheck.progress import progress
+from sources.embeddings import encode_by_length
 
-BATCH_SIZE = 64
 WEIGHTS = "model.safetensors"
 
 
@@ -62,12 +61,7 @@ class OnnxEmbedder:
         self.dimension = int(json.loads((folder / "config.json").read_text("utf-8"))["hidden_size"])
 
     def encode(self, texts: list[str], label: str = "embedding") -> np.ndarray:
-        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        order = np.argsort([len(t) for t in texts], kind="stable")   # similar lengths together: little padding
-        for start in progress(range(0, len(texts), BATCH_SIZE), label, unit="batch"):
-            rows = order[start: start + BATCH_SIZE]
-            out[rows] = self._encode_batch([texts[i] for i in rows])
-        return out
+        return encode_by_length(texts, self._encode_batch, self.dimension, label)
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         encoded = self._tokenizer.encode_batch(texts)
