@@ -39,7 +39,7 @@ class NliSlotScorer:
     model: str
     backend: str
     name: str = "nli-slots"
-    version: str = "3"          # 3: the passages read together are in document order
+    version: str = "2"
     calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
     calibration_b: float = 0.0
     calibration_s: float = 0.0   # weight of the similarity reading's support (scoring/pair_reading.py)
@@ -60,7 +60,7 @@ class NliSlotScorer:
         if english:
             group = _evidence_group(english)[:self.set_size]
             premises = [(c.text, c.context) for c in english]
-            together = " ".join(c.text for c in _in_document_order(group))
+            together = " ".join(c.text for c in group)
             pairs = [(p, claim.text) for ps in premises for p in ps] + [(together, claim.text)]
             probabilities = load_entailment_model(self.model, self.backend).probabilities(pairs)
             by_candidate = probabilities[:-1].reshape(len(english), 2, 3)
@@ -107,14 +107,6 @@ def _evidence_group(candidates: list[Candidate]) -> list[Candidate]:
     cited = [c for c in candidates if c.scope == "cited"]
     return sorted(cited or candidates, key=lambda c: -c.similarity)
 
-
-def _in_document_order(group: list[Candidate]) -> list[Candidate]:
-    """A best-first group as it is read: each document's passages in the order they stand in it (a sentence
-    that names "the exercise" reads after the one that says which), documents best first."""
-    first_seen = {}
-    for i, c in enumerate(group):
-        first_seen.setdefault(c.source_id, i)
-    return sorted(group, key=lambda c: (first_seen[c.source_id], c.position))
 
 
 CALIBRATION_FILE = "sourcecheck-calibration.json"

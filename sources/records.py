@@ -57,5 +57,3 @@ class Candidate:
     text: str
     context: str
     language: str = "en"       # of the passage's source; similarity is on the English model's scale either way
-    source_id: str = ""        # the document it comes from, and its place in it: passages read together are
-    position: int = 0          # read in the document's order

@@ -42,8 +42,6 @@ class PassageIndex:
     texts: pa.Array            # string
     contexts: pa.Array         # string
     vectors: np.ndarray        # float32, (n, dimension), L2-normalised
-    source_ids: pa.Array | None = None                # string (dictionary-encoded): each passage's document
-    positions: np.ndarray | None = None               # int32: its sentence number in that document
     # Passages in other languages live in the cross-lingual space (sources/spaces.py): their rows of `vectors`
     # are zero and their vectors are here, row crosslingual_slots[r] for index row r (-1: an English row), so a
     # store of mostly English passages holds no second vector for them. None when the store has none.
@@ -234,8 +232,6 @@ def _candidates(index: PassageIndex, claim_id: str, rows: np.ndarray, scores: np
             similarity=float(score), outlet=index.outlet_at(r), published=index.published[r].astype(dt.date),
             text=index.texts[r].as_py(), context=index.contexts[r].as_py(),
             language=str(index.languages[r]) if index.languages is not None else ENGLISH,
-            source_id=index.source_ids[r].as_py() if index.source_ids is not None else "",
-            position=int(index.positions[r]) if index.positions is not None else 0,
         )
         for rank, (r, score) in enumerate(zip(rows.tolist(), scores.tolist()))
     ]

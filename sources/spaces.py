@@ -96,10 +96,5 @@ def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual
         outlets=tuple(names.tolist()), outlet_starts=np.append(starts, len(order)).astype(np.int64),
         published=published[order], passage_ids=ids.take(order), texts=take("texts"), contexts=take("contexts"),
         vectors=vectors,
-        source_ids=pa.concat_arrays([english.source_ids.cast(pa.string()),
-                                     crosslingual.source_ids.cast(pa.string())]).take(order).dictionary_encode()
-        if english.source_ids is not None and crosslingual.source_ids is not None else None,
-        positions=np.concatenate([english.positions, crosslingual.positions])[order]
-        if english.positions is not None and crosslingual.positions is not None else None,
         languages=np.concatenate([english.languages, crosslingual.languages])[order],
         crosslingual_vectors=crosslingual.vectors, crosslingual_slots=slots, crosslingual_model=crosslingual_model)

@@ -58,7 +58,7 @@ def main() -> None:
               "support_min": round(support_min, 4),
               "contradiction_min": 0.5, "partial_min": round(float(partial_min), 4),
               "fitted_on": f"{args.wice.name}, even rows ({len(items)} claims), {args.backend} backend; premises: "
-                           f"sentence, window, the top {fused.set_size} cited passages together in document order; "
+                           f"sentence, window, the top {fused.set_size} cited passages together, best first; "
                            f"fusion weight {weight} chosen on the even rows among {sorted(runs)}",
               "contradiction_min_reason": "P(contradiction) of the model, counted only when a slot or the negation "
                                           "differs; no contradiction labels in WiCE"}

@@ -277,8 +277,7 @@ class Warehouse:
         if table is None:
             return _empty_index(dimension)
         rows = self.con.sql(f"""
-            SELECT s.outlet, s.published, p.passage_id, p.text, p.context, p.text_hash, s.language, p.source_id,
-                   p.passage_index
+            SELECT s.outlet, s.published, p.passage_id, p.text, p.context, p.text_hash, s.language
             FROM passages p JOIN sources s USING (source_id)
             WHERE p.retired_at IS NULL AND {_language_filter(english)}
               AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)
@@ -317,8 +316,6 @@ class Warehouse:
             texts=rows.column("text").combine_chunks(),
             contexts=rows.column("context").combine_chunks(),
             vectors=vectors,
-            source_ids=pc.dictionary_encode(rows.column("source_id")).combine_chunks(),
-            positions=rows.column("passage_index").to_numpy().astype(np.int32),
             languages=_few_strings(rows.column("language")),
         )
 
@@ -674,8 +671,7 @@ def _language_filter(english: bool | None) -> str:
 def _empty_index(dimension: int) -> PassageIndex:
     empty = pa.array([], pa.string())
     return PassageIndex((), np.zeros(1, dtype=np.int64), np.array([], dtype="datetime64[D]"), empty, empty, empty,
-                        np.zeros((0, dimension), dtype=np.float32), source_ids=empty,
-                        positions=np.array([], dtype=np.int32), languages=np.array([], dtype=object))
+                        np.zeros((0, dimension), dtype=np.float32), languages=np.array([], dtype=object))
 
 
 def _few_strings(column: pa.ChunkedArray) -> np.ndarray:
