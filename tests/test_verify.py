@@ -54,25 +54,27 @@ def test_paraphrase_in_the_cited_source_supports(demo_db, key, outlet):
     assert _status(demo_db)[key][:2] == ("supported", outlet)
 
 
-# The default scorer (nli-slots) fixed two of similarity-slots' three mistakes on the atomic claims: "Uzbekistan
-# chose to avoid Peace Mission 2012" is now not_found (no source says so) and Xinhua's naming of Ci Guowei now
-# supports (22, 0). The verdicts it still gets wrong, by reading the sources, stay as strict expected failures.
+# The default scorer (nli-slots) fixed similarity-slots' mistakes on these atomic claims: Xinhua's naming of Ci
+# Guowei supports (22, 0), and the two loose paraphrases of Xinhua's quotes (23, 0), (24, 1) are supported since
+# the support threshold was fitted on WiCE dev's even rows with each verdict's strongest support (0.25).
 @pytest.mark.parametrize("key, right", [
-    ((7, 0), ("not_found", None)),         # no source says Uzbekistan stayed away; Interfax only calls it a sceptic
     ((22, 0), ("supported", "Xinhua")),    # Xinhua names Ci Guowei deputy director of the Foreign Affairs Office
+    ((23, 0), ("supported", "Xinhua")),    # Xinhua quotes "There is no best; just better": cautious terms
+    ((24, 1), ("supported", "Xinhua")),    # Xinhua: the main goal was to build political trust
 ])
 def test_verdicts_the_similarity_scorer_got_wrong(demo_db, key, right):
     status, outlet, _ = _status(demo_db)[key]
     assert (status, outlet if status == "supported" else None) == right
 
 
-@pytest.mark.xfail(strict=True, reason="nli-slots: the model's entailment is low on these paraphrases")
+# What that lower threshold costs on the demo: support carried by the similarity reading of a related sentence.
+@pytest.mark.xfail(strict=True, reason="nli-slots: a related sentence's similarity reaches the fitted threshold")
 @pytest.mark.parametrize("key, right", [
-    ((23, 0), ("supported", "Xinhua")),    # Xinhua quotes "There is no best; just better": cautious terms
-    ((24, 1), ("supported", "Xinhua")),    # Xinhua: the main goal was to build political trust
+    ((7, 0), "not_found"),    # no source says Uzbekistan stayed away; Interfax only calls it a sceptic (misattributed)
+    ((32, 1), "not_found"),   # "brought these distinctions to the fore": no source says so (supported by Interfax)
 ])
 def test_known_scorer_mistakes_on_atomic_claims(demo_db, key, right):
-    assert _status(demo_db)[key][:2] == right
+    assert _status(demo_db)[key][0] == right
 
 
 def test_analysis_is_uncheckable_and_not_scored(demo_db):
