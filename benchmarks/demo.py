@@ -25,7 +25,10 @@ def cold(profile: bool, cache: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect")} | ({"SOURCECHECK_CACHE": cache} if cache else {})
         command = [sys.executable, __file__, "--cold-child"] + (["--profile"] if profile else [])
-        subprocess.run(command, cwd=tmp, env=env, check=True, capture_output=True)
+        done = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)
+        if done.returncode:   # say why: the child's own last words, not a bare exit status
+            raise SystemExit(f"cold demo run failed (exit {done.returncode}): "
+                             f"{(done.stderr.strip().splitlines() or ['no output'])[-1]}")
 
 
 def cold_child(profile: bool) -> int:

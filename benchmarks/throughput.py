@@ -183,7 +183,7 @@ def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
             return stages
 
         verify_article_claims(articles[0], "", index, settings, "", PriorScores())   # warm: models loaded
-        with profiled(f"verify-{passages}" if profile else None):
+        with profiled(f"verify-{passages}-{settings.scorer}" if profile else None):
             _, attempts, stages = best_of(repeats, verify_all)
         retrieval_scoring = stages["retrieve"] + stages["score"] + stages["decide"]
         vectors = embedder.encode([c.text for c in checkable], "embedding claims")
@@ -229,6 +229,7 @@ def main() -> int:
     parser.add_argument("--phase", choices=["ingest", "build", "verify"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     corpus.require_wice()
+    from sourcecheck.settings import VerifySettings
     sys.setrecursionlimit(10_000)
     if args.phase:
         result = {"ingest": lambda: ingest_phase(args.passages, args.repeat, args.profile),
@@ -246,7 +247,8 @@ def main() -> int:
         result |= in_child("ingest", args)
     result |= in_child("verify", args)
     result["load_average_at_end"] = load_average()
-    write_result(f"throughput-{args.passages}", result)
+    scorer = VerifySettings.from_env().scorer   # verification throughput depends on it: named in the file
+    write_result(f"throughput-{args.passages}-{scorer}", result | {"scorer": scorer})
     return 0
 
 
