@@ -234,7 +234,6 @@ def main() -> int:
     parser.add_argument("--phase", choices=["ingest", "build", "verify"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     corpus.require_wice()
-    from sourcecheck.settings import VerifySettings
     sys.setrecursionlimit(10_000)
     if args.phase:
         result = {"ingest": lambda: ingest_phase(args.passages, args.repeat, args.profile),
@@ -252,6 +251,8 @@ def main() -> int:
         result |= in_child("ingest", args)
     result |= in_child("verify", args)
     result["load_average_at_end"] = load_average()
+    from sourcecheck.settings import VerifySettings
+
     scorer = VerifySettings.from_env().scorer   # verification throughput depends on it: named in the file
     write_result(f"throughput-{args.passages}-{scorer}", result | {"scorer": scorer})
     return 0

@@ -108,7 +108,6 @@ def _evidence_group(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(cited or candidates, key=lambda c: -c.similarity)
 
 
-
 CALIBRATION_FILE = "sourcecheck-calibration.json"
 CALIBRATED = ("calibration_a", "calibration_b", "calibration_s", "support_min", "contradiction_min", "partial_min")
 

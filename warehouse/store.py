@@ -677,7 +677,7 @@ def _empty_index(dimension: int) -> PassageIndex:
 def _few_strings(column: pa.ChunkedArray) -> np.ndarray:
     """An object array of a column with few distinct values, every row pointing at one shared str per value
     (not a str object per row: 50 MB at a million passages)."""
-    encoded = pc.dictionary_encode(column).combine_chunks()
+    encoded = column.combine_chunks().dictionary_encode()   # one array, one dictionary
     return np.array(encoded.dictionary.to_pylist() + [None], dtype=object)[
         encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)]
 
