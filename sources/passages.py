@@ -13,7 +13,7 @@ def passages_of(document: SourceDocument) -> list[Passage]:
     sentences = [s for s in split_sentences(document.text, document.language) if any(ch.isalnum() for ch in s[2])]
     passages = []
     for i, (start, end, text) in enumerate(sentences):
-        lo, hi = max(0, i - CONTEXT_WINDOW), min(len(sentences), i + CONTEXT_WINDOW + 1)
+        lo, hi = context_rows(i, len(sentences))
         context = " ".join(s[2] for s in sentences[lo:hi])
         passages.append(Passage(
             passage_id=content_id("passage", document.source_id, i),
@@ -21,3 +21,9 @@ def passages_of(document: SourceDocument) -> list[Passage]:
             start=start, end=end, text_hash=content_id("text", text),
         ))
     return passages
+
+
+def context_rows(i: int, n: int) -> tuple[int, int]:
+    """The sentences [lo, hi) of passage i's context in a document of n passages (the passage index rebuilds a
+    context from its neighbouring rows with this, so it never holds the contexts themselves)."""
+    return max(0, i - CONTEXT_WINDOW), min(n, i + CONTEXT_WINDOW + 1)

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from claims.records import Claim
 from sources.embeddings import Embedder
+from sources.passages import context_rows
 from sources.records import Candidate
 from sources.spaces import ENGLISH, to_english_scale
 
@@ -32,15 +33,16 @@ BLOCK_ROWS = 131_072    # rows of the store scored per matrix product (64 x 131k
 @dataclass
 class PassageIndex:
     """Every current passage of one embedding model, loaded once per run, sorted by outlet, then publication
-    date, then passage id. Text columns stay Arrow arrays: compact (no Python object per passage), read only for
-    the few passages retrieved."""
+    date, then document, in reading order. Texts stay an Arrow array: compact (no Python object per passage),
+    read only for the few passages retrieved. A passage's context is rebuilt from its neighbouring rows, not
+    held: contexts are three sentences each, and holding them took 370 MB at a million passages."""
 
     outlets: tuple[str, ...]   # distinct outlets; the rows of outlets[i] are outlet_starts[i]:outlet_starts[i + 1]
     outlet_starts: np.ndarray  # int64, len(outlets) + 1
     published: np.ndarray      # datetime64[D], ascending within an outlet
     passage_ids: pa.Array      # string
     texts: pa.Array            # string
-    contexts: pa.Array         # string
+    documents: np.ndarray      # int32, non-decreasing: a document's passages are consecutive rows, in reading order
     vectors: np.ndarray        # float32, (n, dimension), L2-normalised
     # Passages in other languages live in the cross-lingual space (sources/spaces.py): their rows of `vectors`
     # are zero and their vectors are here, row crosslingual_slots[r] for index row r (-1: an English row), so a
@@ -68,6 +70,14 @@ class PassageIndex:
 
     def outlet_at(self, row: int) -> str:
         return self.outlets[int(np.searchsorted(self.outlet_starts, row, "right")) - 1]
+
+    def context_at(self, row: int) -> str:
+        """The passage at `row` with its neighbours in its document, as ingest stored it (sources/passages.py)."""
+        document = self.documents[row]
+        first = int(np.searchsorted(self.documents, document, "left"))
+        last = int(np.searchsorted(self.documents, document, "right"))
+        lo, hi = context_rows(row - first, last - first)
+        return " ".join(self.texts[first + lo: first + hi].to_pylist())
 
     @property
     def _position(self) -> dict[str, int]:
@@ -230,7 +240,7 @@ def _candidates(index: PassageIndex, claim_id: str, rows: np.ndarray, scores: np
         Candidate(
             claim_id=claim_id, passage_id=index.passage_ids[r].as_py(), scope=scope, rank=rank,
             similarity=float(score), outlet=index.outlet_at(r), published=index.published[r].astype(dt.date),
-            text=index.texts[r].as_py(), context=index.contexts[r].as_py(),
+            text=index.texts[r].as_py(), context=index.context_at(r),
             language=str(index.languages[r]) if index.languages is not None else ENGLISH,
         )
         for rank, (r, score) in enumerate(zip(rows.tolist(), scores.tolist()))

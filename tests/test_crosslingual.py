@@ -61,7 +61,7 @@ def _index(texts_en: list[str], texts_ru: list[str]) -> tuple[PassageIndex, Pass
     def index(texts, embedder, language):
         n = len(texts)
         return PassageIndex(("Interfax",), np.array([0, n]), np.full(n, np.datetime64("2012-06-18", "D")),
-                            pa.array([f"{language}{i}" for i in range(n)]), pa.array(texts), pa.array(texts),
+                            pa.array([f"{language}{i}" for i in range(n)]), pa.array(texts), np.zeros(n, dtype=np.int32),
                             embedder.encode(texts), languages=np.array([language] * n, dtype=object))
     return index(texts_en, english, "en"), index(texts_ru, usem, "ru")
 
@@ -79,6 +79,13 @@ def test_english_passages_keep_the_english_models_similarities_exactly():
     raw = float(russian.vectors[0] @ query.crosslingual_vector)
     assert scores[2] == pytest.approx(float(to_english_scale(USEM3, np.array([raw]))[0]))
     assert scores[2] > scores[1]                                        # the translation beats the unrelated
+
+
+def test_a_joined_index_keeps_each_documents_rows_together_so_contexts_stay_within_it():
+    english, russian = _index(["First.", "Second.", "Third."], ["Первое.", "Второе."])
+    joined = joined_index(english, russian, USEM3)
+    assert [joined.context_at(r) for r in range(len(joined))] == [
+        "First. Second.", "First. Second. Third.", "Second. Third.", "Первое. Второе.", "Первое. Второе."]
 
 
 def _candidate(language: str, text: str, similarity: float) -> Candidate:

@@ -19,7 +19,7 @@ SHARED = "The exercise ended with a live-fire drill at the Chorukh-Dayron range.
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
+def stored_index(tmp_path_factory):
     folder = tmp_path_factory.mktemp("store")
     db = folder / "warehouse.duckdb"
     # the same sentence in two outlets' documents: one vector, two passages
@@ -28,13 +28,20 @@ def index(tmp_path_factory):
                                              f"{outlet}. {SHARED} A last sentence.\n")
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources"), str(folder)]) == 0
     with Warehouse.open(db, read_only=True) as wh:
-        return wh.passage_index(DEFAULT_MODEL, 384)
+        stored = wh.con.execute("SELECT p.passage_id, p.source_id, p.passage_index, p.context FROM passages p "
+                                "WHERE p.retired_at IS NULL").fetchall()
+        return wh.passage_index(DEFAULT_MODEL, 384), {row[0]: row[1:] for row in stored}
 
 
-def test_index_is_sorted_by_outlet_then_date_and_every_row_has_its_vector(index):
+def test_index_is_sorted_by_outlet_then_date_and_every_row_has_its_vector(stored_index):
+    index, stored = stored_index
     outlets = [index.outlet_at(r) for r in range(len(index))]
-    keys = list(zip(outlets, index.published.tolist(), index.passage_ids.to_pylist()))
+    ids = index.passage_ids.to_pylist()
+    keys = list(zip(outlets, index.published.tolist(), index.documents.tolist(), [stored[i][1] for i in ids]))
     assert keys == sorted(keys) and len(set(outlets)) == len(index.outlets) > 3
+    # one document number per source, its passages consecutive and complete
+    pairs = {(d, stored[i][0]) for d, i in zip(index.documents.tolist(), ids)}
+    assert len(pairs) == len({d for d, _ in pairs}) == len({s for _, s in pairs}) > 5
     texts = index.texts.to_pylist()
     shared = [r for r, t in enumerate(texts) if t == SHARED]
     assert len(shared) == 2 and np.array_equal(index.vectors[shared[0]], index.vectors[shared[1]])
@@ -46,7 +53,15 @@ def test_index_is_sorted_by_outlet_then_date_and_every_row_has_its_vector(index)
     assert index.rows_of("No Such Outlet") == (0, 0)
 
 
-def test_batched_search_equals_a_scan_of_every_passage(index, monkeypatch):
+def test_each_rows_context_is_the_one_ingest_stored(stored_index):
+    index, stored = stored_index
+    contexts = [index.context_at(r) for r in range(len(index))]
+    assert contexts == [stored[i][2] for i in index.passage_ids.to_pylist()]
+    assert sum(c != t for c, t in zip(contexts, index.texts.to_pylist())) > len(index) // 2   # neighbours included
+
+
+def test_batched_search_equals_a_scan_of_every_passage(stored_index, monkeypatch):
+    index, _ = stored_index
     import sources.retrieval
 
     monkeypatch.setattr(sources.retrieval, "BLOCK_ROWS", 37)       # many blocks: the running top-k is exercised

@@ -268,42 +268,30 @@ class Warehouse:
 
     def passage_index(self, model: str, dimension: int, english: bool | None = None) -> PassageIndex:
         """Every current passage with a vector of `model` (of English sources, of the others, or all: see
-        texts_without_vectors), sorted by outlet, date and id (retrieval finds a cited outlet's date window by
-        binary search). The passages come in one sorted query that moves no vectors; then the model's vectors are
-        streamed in Arrow batches (a plain scan: no join, no sort) into one preallocated array at their passages'
-        rows, so they are held once, never as a table and a copy, and DuckDB's own memory stays small (its cache
-        is capped while they stream)."""
+        texts_without_vectors), sorted by outlet, date and document, in reading order (retrieval finds a cited
+        outlet's date window by binary search; a passage's neighbours are the rows beside it and give its
+        context). The passages come in one sorted query that moves no vectors and no contexts; then the model's
+        vectors are streamed in Arrow batches (a plain scan: no join, no sort) into one preallocated array at
+        their passages' rows, so they are held once, never as a table and a copy. DuckDB's memory is capped for
+        each step: uncapped, its cache still held 1.1 GB after the sorted query of a million passages, and the
+        scan needs no cache at all. With 16k-row batches the load of a million passages peaks at 2.1 GB (1.46 GB
+        of it the vectors), where, holding contexts and with 64k-row batches, it peaked at 3.1 GB."""
         table = self._embedding_table(model, dimension, create=False)
         if table is None:
             return _empty_index(dimension)
-        rows = self.con.sql(f"""
-            SELECT s.outlet, s.published, p.passage_id, p.text, p.context, p.text_hash, s.language
-            FROM passages p JOIN sources s USING (source_id)
-            WHERE p.retired_at IS NULL AND {_language_filter(english)}
-              AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)
-            ORDER BY s.outlet, s.published, p.passage_id""", params={"model": model}).to_arrow_table()
-        if not rows.num_rows:
-            return _empty_index(dimension)
-        hashes = rows.column("text_hash").to_numpy(zero_copy_only=False).astype(bytes)   # ASCII: 1 byte a digit
-        by_hash = np.argsort(hashes, kind="stable")
-        sorted_hashes = hashes[by_hash]
-        vectors = np.empty((rows.num_rows, dimension), dtype=np.float32)
-        limit = self._first("SELECT current_setting('memory_limit')")[0]
-        self.con.execute("SET memory_limit = '256MB'")
-        try:
-            reader = self.con.sql(f"SELECT text_hash, vector FROM {table} WHERE model = $model",
-                                  params={"model": model}).to_arrow_reader(65_536)
-            for batch in reader:
-                batch_hashes = batch.column(0).to_numpy(zero_copy_only=False).astype(bytes)
-                batch_vectors = batch.column(1).flatten().to_numpy().reshape(-1, dimension)
-                first = np.searchsorted(sorted_hashes, batch_hashes, "left")
-                last = np.searchsorted(sorted_hashes, batch_hashes, "right")
-                single = last - first == 1                       # one passage has this text: the usual case
-                vectors[by_hash[first[single]]] = batch_vectors[single]
-                for i in np.flatnonzero(last - first > 1):       # the same sentence in several passages
-                    vectors[by_hash[first[i]: last[i]]] = batch_vectors[i]
-        finally:
-            self.con.execute(f"SET memory_limit = '{_sql_string(limit)}'")
+        with self._memory_capped(self._index_load_memory()):
+            rows = self.con.sql(f"""
+                SELECT s.outlet, s.published, p.passage_id, p.text, p.text_hash, s.language,
+                       (dense_rank() OVER (ORDER BY s.outlet, s.published, p.source_id) - 1)::INTEGER AS document
+                FROM passages p JOIN sources s USING (source_id)
+                WHERE p.retired_at IS NULL AND {_language_filter(english)}
+                  AND p.text_hash IN (SELECT text_hash FROM {table} WHERE model = $model)
+                ORDER BY s.outlet, s.published, p.source_id, p.passage_index""",
+                                params={"model": model}).to_arrow_table()
+            if not rows.num_rows:
+                return _empty_index(dimension)
+        with self._memory_capped("64MB"):   # a plain scan: its batches leave the cache at once
+            vectors = self._vectors_at_rows(table, model, dimension, rows.column("text_hash"))
         outlets = rows.column("outlet").combine_chunks()
         counts = pc.value_counts(outlets)
         per_name = dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
@@ -314,10 +302,44 @@ class Warehouse:
             published=rows.column("published").to_numpy().astype("datetime64[D]"),
             passage_ids=rows.column("passage_id").combine_chunks(),
             texts=rows.column("text").combine_chunks(),
-            contexts=rows.column("context").combine_chunks(),
+            documents=rows.column("document").to_numpy(),
             vectors=vectors,
             languages=_few_strings(rows.column("language")),
         )
+
+    def _vectors_at_rows(self, table: str, model: str, dimension: int, text_hashes: pa.ChunkedArray) -> np.ndarray:
+        """(rows, dimension) float32: row r holds the vector of text_hashes[r]."""
+        hashes = text_hashes.to_numpy(zero_copy_only=False).astype(bytes)   # ASCII: 1 byte a digit
+        by_hash = np.argsort(hashes, kind="stable")
+        sorted_hashes = hashes[by_hash]
+        vectors = np.empty((len(hashes), dimension), dtype=np.float32)
+        reader = self.con.sql(f"SELECT text_hash, vector FROM {table} WHERE model = $model",
+                              params={"model": model}).to_arrow_reader(16_384)
+        for batch in reader:
+            batch_hashes = batch.column(0).to_numpy(zero_copy_only=False).astype(bytes)
+            batch_vectors = batch.column(1).flatten().to_numpy().reshape(-1, dimension)
+            first = np.searchsorted(sorted_hashes, batch_hashes, "left")
+            last = np.searchsorted(sorted_hashes, batch_hashes, "right")
+            single = last - first == 1                       # one passage has this text: the usual case
+            vectors[by_hash[first[single]]] = batch_vectors[single]
+            for i in np.flatnonzero(last - first > 1):       # the same sentence in several passages
+                vectors[by_hash[first[i]: last[i]]] = batch_vectors[i]
+        return vectors
+
+    def _index_load_memory(self) -> str:
+        """DuckDB's memory for the passage index's sorted query: a million passages ran in 256 MB (in 128 MB it
+        failed when the query still carried contexts), so the cap grows with the store, at 1.5 times that rate."""
+        passages = self._first("SELECT count(*) FROM passages WHERE retired_at IS NULL")[0]
+        return f"{max(256, passages * 384 // 2**20)}MB"
+
+    @contextmanager
+    def _memory_capped(self, cap: str) -> Iterator[None]:
+        limit = self._first("SELECT current_setting('memory_limit')")[0]
+        self.con.execute(f"SET memory_limit = '{_sql_string(cap)}'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET memory_limit = '{_sql_string(limit)}'")
 
     def passage_index_of(self, spaces: list[tuple[str, int, bool | None]]) -> PassageIndex:
         """One index over the embedding spaces [(model, dimension, english)] of sources/spaces.py: the English
@@ -670,7 +692,8 @@ def _language_filter(english: bool | None) -> str:
 
 def _empty_index(dimension: int) -> PassageIndex:
     empty = pa.array([], pa.string())
-    return PassageIndex((), np.zeros(1, dtype=np.int64), np.array([], dtype="datetime64[D]"), empty, empty, empty,
+    return PassageIndex((), np.zeros(1, dtype=np.int64), np.array([], dtype="datetime64[D]"), empty, empty,
+                        np.array([], dtype=np.int32),
                         np.zeros((0, dimension), dtype=np.float32), languages=np.array([], dtype=object))
 
 
