@@ -22,7 +22,7 @@ import numpy as np
 import flows  # noqa: F401  (quiet, offline settings)
 from evaluation.metrics import best_threshold, per_label, platt, roc_auc
 from evaluation.wice import read_wice, score_wice
-from scoring.entailment import DEFAULT_NLI_MODEL
+from scoring.entailment import DEFAULT_NLI_MODEL, load_entailment_model
 from scoring.nli_slots import CALIBRATION_FILE, NliSlotScorer
 from scoring.verdicts import VerdictRule
 from sources.embeddings import DEFAULT_MODEL
@@ -37,6 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     items = read_wice(args.wice, "even")
     positive = np.array([item.label == "supported" for item in items])
+    _remember_pairs(load_entailment_model(str(args.model), args.backend))
     runs = {}
     for weight in map(float, args.weights.split(",")):
         raw = NliSlotScorer(model=str(args.model), backend=args.backend, calibration_s=weight)
@@ -64,6 +65,20 @@ def main() -> None:
                                           "differs; no contradiction labels in WiCE"}
     (args.model / CALIBRATION_FILE).write_text(json.dumps(fitted, indent=1) + "\n")
     print(json.dumps(fitted, indent=1))
+
+
+def _remember_pairs(model) -> None:
+    """Each weight reads the same pairs: the model answers each pair once, the other runs reuse its answer
+    (a sweep of 4 weights took 20 min, one model pass and three cheap ones now)."""
+    answers: dict[tuple[str, str], np.ndarray] = {}
+    read = model.probabilities
+
+    def probabilities(pairs: list[tuple[str, str]]) -> np.ndarray:
+        new = [pair for pair in dict.fromkeys(pairs) if pair not in answers]
+        answers.update(zip(new, read(new)))
+        return np.array([answers[pair] for pair in pairs], dtype=np.float32).reshape(len(pairs), 3)
+
+    model.probabilities = probabilities
 
 
 if __name__ == "__main__":
