@@ -77,9 +77,9 @@ class EntailmentModel:
     def probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
-        order = np.argsort([len(p) + len(h) for p, h in pairs], kind="stable")  # similar lengths: less padding
-        in_order = np.concatenate([self._logits([pairs[i] for i in order[start:start + BATCH]])
-                                   for start in range(0, len(pairs), BATCH)])
+        lengths = np.array([len(p) + len(h) for p, h in pairs])
+        order = np.argsort(lengths, kind="stable")
+        in_order = np.concatenate([self._logits([pairs[i] for i in batch]) for batch in _batches(order, lengths)])
         logits = np.empty_like(in_order)
         logits[order] = in_order
         shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -93,6 +93,18 @@ class EntailmentModel:
             return self._session.run(None, feed)[0]
         return np.asarray(self._encoder.predict(pairs, batch_size=BATCH, show_progress_bar=False,
                                                 convert_to_numpy=True), dtype=np.float32).reshape(len(pairs), -1)
+
+
+def _batches(order: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """Pairs in length order, cut into batches of at most BATCH whose longest pair is at most 1.5 times the
+    shortest (in characters): a batch is padded to its longest pair, and one claim's pairs mix 40-token
+    sentences with 250-token passage groups, which padded together cost as much as that many groups."""
+    batches, start = [], 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or end - start == BATCH or lengths[order[end]] > 1.5 * max(lengths[order[start]], 1):
+            batches.append(order[start:end])
+            start = end
+    return batches
 
 
 def configured_model() -> tuple[str, str]:

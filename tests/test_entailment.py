@@ -84,3 +84,14 @@ def test_a_pairs_score_does_not_depend_on_its_batch():
     one_by_one = np.concatenate([model.probabilities([pair]) for pair in pairs])
     assert np.allclose(model.probabilities(pairs), one_by_one, atol=1e-4)  # in input order, whatever the padding
     assert model.probabilities([]).shape == (0, 3)
+
+
+def test_pairs_of_very_different_lengths_are_never_padded_together():
+    from scoring.entailment import BATCH, _batches
+
+    lengths = np.array([60, 900, 65, 70, 300, 280, 62, 61] * 10)   # one claim's sentences, windows and groups
+    order = np.argsort(lengths, kind="stable")
+    batches = _batches(order, lengths)
+    assert np.array_equal(np.concatenate(batches), order)          # every pair once, in length order
+    assert all(len(b) <= BATCH and lengths[b].max() <= 1.5 * lengths[b].min() for b in batches)
+    assert [len(b) for b in batches] == [32, 18, 20, 10]           # 50 sentences, 20 windows, 10 groups
