@@ -65,9 +65,9 @@ def to_english_scale(model: str, similarities: np.ndarray) -> np.ndarray:
 
 
 def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual_model: str) -> PassageIndex:
-    """One index over both spaces, in the index's order (outlet, date, document): each passage keeps its vector of its
-    own space. English rows get no cross-lingual vector and the others a zero English one, so a million English
-    passages beside a few Russian ones cost no second million-row array."""
+    """One index over both spaces, in the index's order (outlet, date, document): each passage keeps its vector
+    of its own space. English rows get no cross-lingual vector and the others a zero English one, so a million
+    English passages beside a few Russian ones cost no second million-row array."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -99,7 +99,8 @@ def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual
     slots[moved_to[n:]] = np.arange(m)
     return PassageIndex(
         outlets=tuple(names.tolist()), outlet_starts=np.append(starts, len(order)).astype(np.int64),
-        published=published[order], passage_ids=ids.take(order), texts=pa.concat_arrays([english.texts, crosslingual.texts]).take(order),
+        published=published[order], passage_ids=ids.take(order),
+        texts=pa.concat_arrays([english.texts, crosslingual.texts]).take(order),
         documents=np.concatenate([[0], np.cumsum(documents[1:] != documents[:-1])]).astype(np.int32),
         vectors=vectors,
         languages=np.concatenate([english.languages, crosslingual.languages])[order],

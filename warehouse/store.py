@@ -328,7 +328,8 @@ class Warehouse:
 
     def _index_load_memory(self) -> str:
         """DuckDB's memory for the passage index's sorted query: a million passages ran in 256 MB (in 128 MB it
-        failed when the query still carried contexts), so the cap grows with the store, at 1.5 times that rate."""
+        failed when the query still carried contexts), so the cap grows with the store at 384 bytes a passage,
+        about 1.5 times that."""
         passages = self._first("SELECT count(*) FROM passages WHERE retired_at IS NULL")[0]
         return f"{max(256, passages * 384 // 2**20)}MB"
 
