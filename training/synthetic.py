@@ -7,6 +7,10 @@ From a page of real sentences, for an anchor sentence s inside a premise window 
   or its negation flipped;
 - neutral: another sentence of the same page outside the window, preferring one that shares a named entity with
   the window (the hard case: same topic, different fact).
+Composite claims (`composite_pairs_for_page`) are shaped like WiCE's: one long claim joining two facts of a page,
+read against a set of 2-5 sentences of it in any order (what the scorer reads as "the top passages together"):
+entailment when both facts are in the set, neutral when one is missing (WiCE's "partially supported", 55% of its
+dev rows), contradiction when one of them has a slot changed.
 Every generated pair records which recipe made it, so the training log can report accuracy per recipe.
 """
 
@@ -172,3 +176,60 @@ def pairs_for_page(docs: list, pools: dict[str, list[str]], rng: random.Random, 
             shared = [j for j in outside if window_names & {e.text for e in docs[j].ents}]
             j = rng.choice(shared or outside)
             yield Pair(premise, docs[j].text, "neutral", "same page, shared entity" if shared else "same page")
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def restates(sentence: str, fact: str) -> bool:
+    """Whether `sentence` carries most of `fact`'s words (pages repeat themselves: menus, captions, summaries)."""
+    fact_words = words_of(fact)
+    return len(fact_words & words_of(sentence)) >= 0.5 * len(fact_words)
+
+
+def joined(first: str, second_doc, second: str, rng: random.Random) -> str:
+    """One claim of two facts: "A, and b." / "A; b." / "A, while b." """
+    head = second if second_doc[0].pos_ == "PROPN" or second_doc[0].text == "I" else second[:1].lower() + second[1:]
+    return first.rstrip(" .!?") + rng.choice([", and ", "; ", ", while ", " and "]) + head
+
+
+def composite_pairs_for_page(docs: list, pools: dict[str, list[str]], rng: random.Random, count: int,
+                             max_words: int = 100) -> Iterator[Pair]:
+    """Up to `count` composite claims of one page, each with its entailed, partial and (when a slot of the
+    second fact can change) contradicted reading."""
+    short = [i for i, doc in enumerate(docs) if usable(doc.text) and len(doc.text.split()) <= 30]
+    if len(short) < 3:
+        return
+    names = [{e.text for e in docs[i].ents} for i in range(len(docs))]
+    for _ in range(count):
+        i = rng.choice(short)
+        related = [j for j in short if j != i and names[i] & names[j] and not restates(docs[j].text, docs[i].text)]
+        others = [j for j in short if j != i and not restates(docs[j].text, docs[i].text)]
+        if not (related or others):
+            continue
+        j = rng.choice(related or others)
+        first = sub_claim(docs[i], rng) if rng.random() < 0.5 else None
+        second = sub_claim(docs[j], rng) if rng.random() < 0.5 else None
+        first, second = first or docs[i].text, second or docs[j].text
+        claim = joined(first, docs[j], second, rng)
+        fillers = [k for k in short if k not in (i, j) and not restates(docs[k].text, docs[i].text)
+                   and not restates(docs[k].text, docs[j].text)]
+        chosen = [i, j] + rng.sample(fillers, min(len(fillers), rng.randint(0, 3)))
+        while sum(len(docs[k].text.split()) for k in chosen) + len(claim.split()) > max_words and len(chosen) > 2:
+            chosen.pop()
+        if sum(len(docs[k].text.split()) for k in chosen) + len(claim.split()) > max_words:
+            continue
+        rng.shuffle(chosen)
+        premise = " ".join(docs[k].text for k in chosen)
+        yield Pair(premise, claim, "entailment", "composite, both stated")
+        missing = rng.choice([i, j])  # the partial reading: either fact may be the one left out
+        stand_in = [k for k in fillers if k not in chosen and names[k] & names[missing]] or \
+                   [k for k in fillers if k not in chosen]
+        partial = [rng.choice(stand_in) if k == missing else k for k in chosen] if stand_in else \
+                  [k for k in chosen if k != missing]
+        yield Pair(" ".join(docs[k].text for k in partial), claim, "neutral", "composite, one fact missing")
+        changed = contradiction_of(docs[j], pools, rng)
+        if changed:
+            yield Pair(premise, joined(first, docs[j], changed[0], rng), "contradiction",
+                       f"composite, {changed[1]} changed")
