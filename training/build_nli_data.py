@@ -2,10 +2,10 @@
 
     .venv/bin/python training/build_nli_data.py [--shared ../shared] [--out build/nli]
 
-Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe): the first training stage;
-composite.jsonl and composite-dev.jsonl: the WiCE-shaped composite claims the second stage continues on. `labels` is 3 for
-three-way rows and 2 for two-way rows (entailment / not_entailment), which the trainer scores against
-P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99% not_entailment: left out);
+Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe): the shipped model's data;
+composite.jsonl and composite-dev.jsonl: the WiCE-shaped composite claims of the second stage that was measured
+and not kept (training/README.md). `labels` is 3 for three-way rows and 2 for two-way rows (entailment /
+not_entailment), which the trainer scores against P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99% not_entailment: left out);
 WiCE dev pages of the even-numbered rows feed the synthetic pairs, so the odd-numbered rows stay untouched for
 evaluation (fold 1 in every WiCE figure we report).
 """

@@ -189,7 +189,7 @@ def restates(sentence: str, fact: str) -> bool:
 
 
 def joined(first: str, second_doc, second: str, rng: random.Random) -> str:
-    """One claim of two facts: "A, and b." / "A; b." / "A, while b." """
+    """One claim of two facts: "A, and b." / "A; b." / "A, while b." / "A and b." """
     head = second if second_doc[0].pos_ == "PROPN" or second_doc[0].text == "I" else second[:1].lower() + second[1:]
     return first.rstrip(" .!?") + rng.choice([", and ", "; ", ", while ", " and "]) + head
 
