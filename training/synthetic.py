@@ -204,11 +204,10 @@ def composite_pairs_for_page(docs: list, pools: dict[str, list[str]], rng: rando
     names = [{e.text for e in docs[i].ents} for i in range(len(docs))]
     for _ in range(count):
         i = rng.choice(short)
-        related = [j for j in short if j != i and names[i] & names[j] and not restates(docs[j].text, docs[i].text)]
         others = [j for j in short if j != i and not restates(docs[j].text, docs[i].text)]
-        if not (related or others):
+        if not others:
             continue
-        j = rng.choice(related or others)
+        j = rng.choice([j for j in others if names[i] & names[j]] or others)
         first = sub_claim(docs[i], rng) if rng.random() < 0.5 else None
         second = sub_claim(docs[j], rng) if rng.random() < 0.5 else None
         first, second = first or docs[i].text, second or docs[j].text
@@ -216,9 +215,10 @@ def composite_pairs_for_page(docs: list, pools: dict[str, list[str]], rng: rando
         fillers = [k for k in short if k not in (i, j) and not restates(docs[k].text, docs[i].text)
                    and not restates(docs[k].text, docs[j].text)]
         chosen = [i, j] + rng.sample(fillers, min(len(fillers), rng.randint(0, 3)))
-        while sum(len(docs[k].text.split()) for k in chosen) + len(claim.split()) > max_words and len(chosen) > 2:
-            chosen.pop()
-        if sum(len(docs[k].text.split()) for k in chosen) + len(claim.split()) > max_words:
+        words = [len(docs[k].text.split()) for k in chosen]
+        while len(chosen) > 2 and sum(words) + len(claim.split()) > max_words:
+            chosen.pop(), words.pop()
+        if sum(words) + len(claim.split()) > max_words:
             continue
         rng.shuffle(chosen)
         premise = " ".join(docs[k].text for k in chosen)
