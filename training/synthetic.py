@@ -7,6 +7,8 @@ From a page of real sentences, for an anchor sentence s inside a premise window 
   or its negation flipped;
 - neutral: another sentence of the same page outside the window, preferring one that shares a named entity with
   the window (the hard case: same topic, different fact).
+Unstated details (`unstated_detail_pairs_for_page`) are the inverse of a sub-claim: the whole sentence read
+against its copy with one detail dropped is neutral.
 Composite claims (`composite_pairs_for_page`) are shaped like WiCE's: one long claim joining two facts of a page,
 read against a set of 2-5 sentences of it in any order (what the scorer reads as "the top passages together"):
 entailment when both facts are in the set, neutral when one is missing (WiCE's "partially supported", 55% of its
@@ -155,13 +157,18 @@ def entity_pools(docs: Iterable) -> dict[str, list[str]]:
     return {kind: sorted(names) for kind, names in pools.items()}
 
 
+def window_around(i: int, count: int, rng: random.Random) -> tuple[int, int]:
+    """[start, end) of a window of 1-3 consecutive sentences (of `count`) that holds sentence i."""
+    start = rng.randint(max(0, i - 2), i)
+    end = min(count, start + rng.randint(1, 3), i + 3)
+    return start, max(end, i + 1)
+
+
 def pairs_for_page(docs: list, pools: dict[str, list[str]], rng: random.Random, anchors: int) -> Iterator[Pair]:
     """Pairs anchored on up to `anchors` usable sentences of one page (`docs`: its parsed sentences, in order)."""
     usable_at = [i for i, doc in enumerate(docs) if usable(doc.text)]
     for i in rng.sample(usable_at, min(anchors, len(usable_at))):
-        start = rng.randint(max(0, i - 2), i)
-        end = min(len(docs), start + rng.randint(1, 3), i + 3)
-        end = max(end, i + 1)
+        start, end = window_around(i, len(docs), rng)
         premise = " ".join(d.text for d in docs[start:end])
         anchor = docs[i]
         recipe_roll = rng.random()
@@ -186,6 +193,23 @@ def restates(sentence: str, fact: str) -> bool:
     """Whether `sentence` carries most of `fact`'s words (pages repeat themselves: menus, captions, summaries)."""
     fact_words = words_of(fact)
     return len(fact_words & words_of(sentence)) >= 0.5 * len(fact_words)
+
+
+def unstated_detail_pairs_for_page(docs: list, rng: random.Random, anchors: int) -> Iterator[Pair]:
+    """Neutral pairs in the commonest form of WiCE's "partially supported": the claim is a whole sentence of the
+    page, the premise is its window with that sentence's copy missing one detail (an appositive, a modifier, a
+    clause: the inverse of a sub-claim). Kept only when the detail has at least two content words that the rest
+    of the premise does not state."""
+    usable_at = [i for i, doc in enumerate(docs) if usable(doc.text)]
+    for i in rng.sample(usable_at, min(anchors, len(usable_at))):
+        sub = sub_claim(docs[i], rng)
+        if sub is None:
+            continue
+        start, end = window_around(i, len(docs), rng)
+        premise = " ".join(sub if k == i else docs[k].text for k in range(start, end))
+        detail = {w for w in words_of(docs[i].text) - words_of(sub) if len(w) > 3 or w.isdigit()}
+        if len(detail) >= 2 and len(detail & words_of(premise)) <= len(detail) / 2:
+            yield Pair(premise, docs[i].text, "neutral", "detail left out")
 
 
 def joined(first: str, second_doc, second: str, rng: random.Random) -> str:

@@ -9,7 +9,7 @@ The learning-rate schedule runs on the wall clock (see `learning_rate_factor`), 
 
 Continued training (`--init DIR --focus NAME`) starts from a trained model and reads NAME.jsonl of the data folder
 plus as many rows of train.jsonl drawn at random (replay, so it does not forget what it knew); NAME-dev.jsonl joins
-the dev rows.
+the dev rows. `--add NAME` (repeatable) puts NAME.jsonl beside train.jsonl instead, for a first stage on more data.
 bf16 autocast is used only where the CPU computes bf16 natively: on an AVX2-only CPU it is 12x slower than fp32
 (one batch of 32 pairs, forward and backward: 82 s against 6.5 s, AMD EPYC without AVX-512).
 """
@@ -93,6 +93,8 @@ def main() -> None:
     parser.add_argument("--max-length", type=int, default=160)
     parser.add_argument("--init", help="a trained model folder to continue from (default: the MiniLM-L6 base)")
     parser.add_argument("--focus", help="with --init: the rows to continue on (NAME.jsonl), with as many replayed")
+    parser.add_argument("--add", action="append", default=[],
+                        help="more rows for the first stage (NAME.jsonl; NAME-dev.jsonl joins the dev rows)")
     parser.add_argument("--eval-nli", type=Path, help="eval.jsonl of ../shared/data/nli for a progress check")
     args = parser.parse_args()
 
@@ -101,6 +103,9 @@ def main() -> None:
     rng = random.Random(SEED)
     train = load_rows(args.data / "train.jsonl")
     dev = load_rows(args.data / "dev.jsonl")
+    for name in args.add:
+        train += load_rows(args.data / f"{name}.jsonl")
+        dev += load_rows(args.data / f"{name}-dev.jsonl")
     if args.focus:
         focus = load_rows(args.data / f"{args.focus}.jsonl")
         train = focus + rng.sample(train, min(len(train), len(focus)))
@@ -156,7 +161,8 @@ def main() -> None:
     summary = {"train_rows": len(train), "train_by_dataset": Counter(r["dataset"] for r in train),
                "pairs_seen": seen, "steps": step, "epochs_seen": round(seen / len(train), 2),
                "minutes": round(minutes, 1), "batch": args.batch, "lr": args.lr, "max_length": args.max_length,
-               "bf16_autocast": bf16, "init": args.init or "all-MiniLM-L6-v2", "focus": args.focus, "threads": 2,
+               "bf16_autocast": bf16, "init": args.init or "all-MiniLM-L6-v2", "added": args.add, "focus": args.focus,
+               "threads": 2,
                "seed": SEED, "scores": scores, "log": log}
     (args.out / "training.json").write_text(json.dumps(summary, indent=1))
     print(json.dumps(scores, indent=1))
