@@ -5,10 +5,11 @@
 Writes train.jsonl and dev.jsonl (premise, hypothesis, label, labels, dataset, recipe): the shipped model's data;
 composite.jsonl and composite-dev.jsonl: the WiCE-shaped composite claims of the second stage that was measured
 and not kept (training/README.md); unstated-detail.jsonl and unstated-detail-dev.jsonl: whole sentences read
-against their window with one detail dropped (neutral), for `train_nli --add unstated-detail`. `labels` is 3 for three-way rows and 2 for two-way rows (entailment /
-not_entailment), which the trainer scores against P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99% not_entailment: left out);
-WiCE dev pages of the even-numbered rows feed the synthetic pairs, so the odd-numbered rows stay untouched for
-evaluation (fold 1 in every WiCE figure we report).
+against their window with one detail dropped (neutral), for `train_nli --add unstated-detail`. `labels` is 3
+for three-way rows and 2 for two-way rows (entailment / not_entailment), which the trainer scores against
+P(entailment) alone. Only the permissively licensed train.jsonl is read (extra-2way's FEVER rows are 99%
+not_entailment: left out); WiCE dev pages of the even-numbered rows feed the synthetic pairs, so the odd-numbered
+rows stay untouched for evaluation (fold 1 in every WiCE figure we report).
 """
 
 from __future__ import annotations
