@@ -4,9 +4,11 @@ and negation name what differs.
 Premises per claim: each English candidate's sentence and its window (the sentence with a neighbour on each
 side), and the top cited candidates read together (claims several sentences support together), answered for by
 the best of them. A passage in another language is read as scoring/pair_reading.py says.
-support       = sigmoid(a * logit(P(entailment) of the best premise) + s * similarity reading + b), fitted on
-                WiCE dev's even rows (training/calibrate_nli.py): the model misses plain paraphrases that
-                similarity sees, and similarity cannot tell "about the same thing" from "says the same thing";
+support       = sigmoid(a * logit(P(entailment) of the best premise) + s * similarity reading
+                        - v * names and numbers of the claim the passage's document never writes + b),
+                fitted on WiCE dev's even rows (training/calibrate_nli.py): the model misses plain paraphrases
+                that similarity sees, similarity cannot tell "about the same thing" from "says the same thing",
+                and both pass over a name the source leaves out (scoring/coverage.py);
 contradiction = a differing slot (number, date, place) on a passage about the same thing (similarity >=
                 topic_at), raised along the similarity ramp and named ("differs on number (personnel): ..."),
                 or the model's P(contradiction) when exactly one side is negated (scoring/polarity.py). A model
@@ -25,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from claims.records import Claim
+from scoring.coverage import unconfirmed_terms
 from scoring.entailment import configured_model, load_entailment_model
 from scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
 from scoring.polarity import polarity_differs
@@ -39,13 +42,14 @@ class NliSlotScorer:
     model: str
     backend: str
     name: str = "nli-slots"
-    version: str = "2"
+    version: str = "4"  # 3 was a reverted experiment (document order, 1829b93)
     calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
     calibration_b: float = 0.0
     calibration_s: float = 0.0   # weight of the similarity reading's support (scoring/pair_reading.py)
+    calibration_v: float = 0.0   # weight per name or number the passage's document never writes (coverage.py)
     topic_at: float = 0.45       # similarity from which a passage counts as about the same thing
     topic_full: float = 0.70     # similarity at which a differing slot is a certain contradiction
-    slot_support_cap: float = 0.3  # support left when a slot differs on a passage about the same thing
+    slot_support_cap: float = 0.3  # support left when a slot or the negation differs on an on-topic passage
     support_min: float = 0.5     # verdict thresholds chosen on WiCE dev fold 0 (the verdict rule uses them)
     contradiction_min: float = 0.5
     set_size: int = 5            # passages of the evidence group read together as one premise
@@ -74,7 +78,8 @@ class NliSlotScorer:
         best = int(probabilities[:, 0].argmax())
         entailment, contradiction_p = float(probabilities[best, 0]), float(probabilities[:2, 2].max())
         similarity_support, _, slots = self.similarity_reading.read(claim_slots, candidate)
-        support = self.calibrated(entailment, similarity_support)
+        unconfirmed = unconfirmed_terms(claim.text, candidate.document) if candidate.document else ()
+        support = self.calibrated(entailment, similarity_support, len(unconfirmed))
         on_topic = candidate.similarity >= self.topic_at
         contradiction, parts = 0.0, []
         if slots.mismatches and on_topic:
@@ -83,19 +88,24 @@ class NliSlotScorer:
         elif on_topic and contradiction_p >= self.contradiction_min and (
                 negation := polarity_differs(claim.text, candidate.text)):
             contradiction = contradiction_p
+            support = min(support, self.slot_support_cap)  # a passage that denies the claim does not support it
             parts.append(f"differs on {negation}")
         parts = [f"entailment {entailment:.2f} ({PREMISES[best]})",
                  f"contradiction {contradiction_p:.2f}" + ("" if contradiction or contradiction_p < self.contradiction_min
                                                            else " (not counted: no slot or negation differs)"),
                  f"similarity {candidate.similarity:.2f}"] + parts
         parts += slots.explanation_parts()
+        if unconfirmed:
+            parts.append("not in the source's document: " + ", ".join(f"“{t}”" for t in unconfirmed))
         return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
                          "; ".join(parts))
 
-    def calibrated(self, entailment: float, similarity_support: float) -> float:
-        """P(supported) from the model's entailment and the similarity reading's support, fitted together."""
+    def calibrated(self, entailment: float, similarity_support: float, unconfirmed: int = 0) -> float:
+        """P(supported) from the model's entailment, the similarity reading's support and the count of the
+        claim's names and numbers the source never writes, fitted together."""
         p = min(max(entailment, 1e-6), 1 - 1e-6)
-        z = self.calibration_a * math.log(p / (1 - p)) + self.calibration_s * similarity_support + self.calibration_b
+        z = (self.calibration_a * math.log(p / (1 - p)) + self.calibration_s * similarity_support
+             - self.calibration_v * unconfirmed + self.calibration_b)
         return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
@@ -109,7 +119,7 @@ def _evidence_group(candidates: list[Candidate]) -> list[Candidate]:
 
 
 CALIBRATION_FILE = "sourcecheck-calibration.json"
-CALIBRATED = ("calibration_a", "calibration_b", "calibration_s", "support_min", "contradiction_min", "partial_min")
+CALIBRATED = ("calibration_a", "calibration_b", "calibration_s", "calibration_v", "support_min", "contradiction_min", "partial_min")
 
 
 @register_scorer("nli-slots")

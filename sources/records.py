@@ -57,3 +57,4 @@ class Candidate:
     text: str
     context: str
     language: str = "en"       # of the passage's source; similarity is on the English model's scale either way
+    document: str = ""         # the whole text of the passage's document: what the source says anywhere

@@ -73,11 +73,19 @@ class PassageIndex:
 
     def context_at(self, row: int) -> str:
         """The passage at `row` with its neighbours in its document, as ingest stored it (sources/passages.py)."""
-        document = self.documents[row]
-        first = int(np.searchsorted(self.documents, document, "left"))
-        last = int(np.searchsorted(self.documents, document, "right"))
+        first, last = self._document_rows(row)
         lo, hi = context_rows(row - first, last - first)
         return " ".join(self.texts[first + lo: first + hi].to_pylist())
+
+    def document_at(self, row: int) -> str:
+        """The whole text of the document the passage at `row` belongs to, its sentences joined."""
+        first, last = self._document_rows(row)
+        return " ".join(self.texts[first:last].to_pylist())
+
+    def _document_rows(self, row: int) -> tuple[int, int]:
+        document = self.documents[row]
+        return (int(np.searchsorted(self.documents, document, "left")),
+                int(np.searchsorted(self.documents, document, "right")))
 
     @property
     def _position(self) -> dict[str, int]:
@@ -236,12 +244,21 @@ def _merge(best_rows: np.ndarray, best_scores: np.ndarray, claim_of: np.ndarray,
 
 def _candidates(index: PassageIndex, claim_id: str, rows: np.ndarray, scores: np.ndarray,
                 scope: str) -> list[Candidate]:
+    documents: dict[int, str] = {}  # a claim's candidates often share a document: one string for all of them
+
+    def document(row: int) -> str:
+        key = int(index.documents[row])
+        if key not in documents:
+            documents[key] = index.document_at(row)
+        return documents[key]
+
     return [
         Candidate(
             claim_id=claim_id, passage_id=index.passage_ids[r].as_py(), scope=scope, rank=rank,
             similarity=float(score), outlet=index.outlet_at(r), published=index.published[r].astype(dt.date),
             text=index.texts[r].as_py(), context=index.context_at(r),
             language=str(index.languages[r]) if index.languages is not None else ENGLISH,
+            document=document(r),
         )
         for rank, (r, score) in enumerate(zip(rows.tolist(), scores.tolist()))
     ]

@@ -60,6 +60,19 @@ def test_each_rows_context_is_the_one_ingest_stored(stored_index):
     assert sum(c != t for c, t in zip(contexts, index.texts.to_pylist())) > len(index) // 2   # neighbours included
 
 
+def test_a_candidate_carries_its_whole_document(stored_index):
+    """What the source says anywhere (scoring/coverage.py reads it): every sentence of the passage's own
+    document in reading order, none of another document's, even one holding the same sentence."""
+    index, _ = stored_index
+    query = ClaimQuery("c", load_embedder(DEFAULT_MODEL).encode([SHARED])[0], ("Xinhua",), None, None)
+    found = retrieve_all(index, [query], k_cited=3, k_store=5)
+    [cited] = [c for c in found if c.scope == "cited" and c.text == SHARED]
+    assert cited.document == f"A first sentence about Xinhua. {SHARED} A last sentence."
+    [elsewhere] = [c for c in found if c.scope == "store" and c.text == SHARED]
+    assert elsewhere.document == f"A first sentence about Interfax. {SHARED} A last sentence."
+    assert all(c.context in c.document for c in found)
+
+
 def test_batched_search_equals_a_scan_of_every_passage(stored_index, monkeypatch):
     index, _ = stored_index
     import sources.retrieval

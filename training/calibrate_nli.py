@@ -2,8 +2,9 @@
 
     .venv/bin/python -m training.calibrate_nli [--wice ../shared/data/wice/dev.jsonl] [--model DIR]
 
-Runs the real pipeline (evaluation/wice.py) once per fusion weight w with support = sigmoid(logit(p) + w * s)
-(p: P(entailment) of the best premise, s: the similarity reading's support), keeps the w whose claim scores rank
+Runs the real pipeline (evaluation/wice.py) once per pair of fusion weights (w, v) with support =
+sigmoid(logit(p) + w * s - v * n) (p: P(entailment) of the best premise, s: the similarity reading's support,
+n: the claim's names and numbers the passage's document never writes), keeps the pair whose claim scores rank
 the even rows best (ROC-AUC), then fits support = sigmoid(a * z + b) to "supported" vs not (Platt scaling) and
 picks on the same rows
 the support threshold with the best balanced accuracy and the partial band's threshold with the best three-way
@@ -14,6 +15,7 @@ The odd rows are never looked at here: they are the held-out fold every reported
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from pathlib import Path
 
@@ -33,21 +35,24 @@ def main() -> None:
     parser.add_argument("--wice", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/wice/dev.jsonl")
     parser.add_argument("--model", type=Path, default=DEFAULT_NLI_MODEL)
     parser.add_argument("--backend", default="onnx")
-    parser.add_argument("--weights", default="0,2,4,6,8,10", help="fusion weights to try (each a pipeline run)")
+    parser.add_argument("--weights", default="4,6,8", help="similarity weights w to try")
+    parser.add_argument("--unconfirmed", default="0,1,1.5,2",
+                        help="weights v per unconfirmed name or number to try (each (w, v) a pipeline run)")
     args = parser.parse_args()
     items = read_wice(args.wice, "even")
     positive = np.array([item.label == "supported" for item in items])
     _remember_pairs(load_entailment_model(str(args.model), args.backend))
     runs = {}
-    for weight in map(float, args.weights.split(",")):
-        raw = NliSlotScorer(model=str(args.model), backend=args.backend, calibration_s=weight)
+    for weight, unconfirmed in itertools.product(_floats(args.weights), _floats(args.unconfirmed)):
+        raw = NliSlotScorer(model=str(args.model), backend=args.backend, calibration_s=weight,
+                            calibration_v=unconfirmed)
         support = np.array([s.support for s in score_wice(items, raw, DEFAULT_MODEL, VerdictRule(0.5, 0.5))])
-        runs[weight] = support
-        print(f"weight {weight}: ROC-AUC {roc_auc(support, positive):.4f} on the even rows", flush=True)
-    weight = max(runs, key=lambda w: roc_auc(runs[w], positive))
-    a, b = platt(runs[weight], positive)
+        runs[weight, unconfirmed] = support
+        print(f"w {weight}, v {unconfirmed}: ROC-AUC {roc_auc(support, positive):.4f} on the even rows", flush=True)
+    (weight, unconfirmed) = best = max(runs, key=lambda pair: roc_auc(runs[pair], positive))
+    a, b = platt(runs[best], positive)
     fused = NliSlotScorer(model=str(args.model), backend=args.backend)
-    clipped = np.clip(runs[weight], 1e-6, 1 - 1e-6)
+    clipped = np.clip(runs[best], 1e-6, 1 - 1e-6)
     calibrated = 1 / (1 + np.exp(-(a * np.log(clipped / (1 - clipped)) + b)))  # what the fitted scorer gives
     support_min = best_threshold(calibrated, positive)
     labels = [item.label for item in items]
@@ -55,16 +60,22 @@ def main() -> None:
     partial_min = max(bands, key=lambda t: per_label(
         ["supported" if s >= support_min else "partially_supported" if s >= t else "not_supported"
          for s in calibrated], labels)["macro_f1"], default=support_min)
-    fitted = {"calibration_a": round(a, 4), "calibration_s": round(a * weight, 4), "calibration_b": round(b, 4),
+    fitted = {"calibration_a": round(a, 4), "calibration_s": round(a * weight, 4),
+              "calibration_v": round(a * unconfirmed, 4), "calibration_b": round(b, 4),
               "support_min": round(support_min, 4),
               "contradiction_min": 0.5, "partial_min": round(float(partial_min), 4),
               "fitted_on": f"{args.wice.name}, even rows ({len(items)} claims), {args.backend} backend; premises: "
                            f"sentence, window, the top {fused.set_size} cited passages together, best first; "
-                           f"fusion weight {weight} chosen on the even rows among {sorted(runs)}",
+                           f"fusion weights (w, v) = {best} chosen on the even rows by ROC-AUC: "
+                           + ", ".join(f"{pair}: {roc_auc(runs[pair], positive):.4f}" for pair in sorted(runs)),
               "contradiction_min_reason": "P(contradiction) of the model, counted only when a slot or the negation "
                                           "differs; no contradiction labels in WiCE"}
     (args.model / CALIBRATION_FILE).write_text(json.dumps(fitted, indent=1) + "\n")
     print(json.dumps(fitted, indent=1))
+
+
+def _floats(text: str) -> list[float]:
+    return [float(x) for x in text.split(",")]
 
 
 def _remember_pairs(model) -> None:

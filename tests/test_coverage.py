@@ -1,0 +1,49 @@
+"""Names and numbers a claim gives that its source's document never writes: named, and they cost support."""
+
+import datetime as dt
+
+import pytest
+
+from claims.records import Claim
+from scoring.coverage import unconfirmed_terms
+from scoring.scorer import load_scorer
+from sources.records import Candidate
+
+PAGE = ("Daktronics was founded in 1968 by Aelred Kurtenbach, a professor of electrical engineering at South Dakota "
+        "State University in Brookings. The company makes scoreboards.")
+
+
+def test_a_name_or_number_the_document_never_writes_is_named_in_the_claims_order():
+    claim = "Daktronics was founded in 1969 by Aelred Kurtenbach and Duane Sander in Brookings."
+    assert unconfirmed_terms(claim, PAGE) == ("1969", "Duane", "Sander")
+    assert unconfirmed_terms("Daktronics was founded in 1968 in Brookings.", PAGE) == ()
+
+
+def test_accents_case_and_number_words_do_not_count_as_missing():
+    page = "The contract was signed by Lisandra Lafitta Hernandez, one of the three founders, in 2001."
+    assert unconfirmed_terms("In 2001, LISANDRA Lafitta Hernández was one of three founders.", page) == ()
+    # a number written in words is not counted: sources write "3" and "three" alike
+    assert unconfirmed_terms("She was one of four founders.", page) == ()
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return load_scorer("nli-slots")
+
+
+def test_the_shipped_scorer_costs_support_per_unconfirmed_name_and_explains_it(scorer):
+    text = "Daktronics was founded in 1968 by Aelred Kurtenbach and Duane Sander."
+    claim = Claim("c1", "a1", "s1", 0, 0, text, (0, len(text)), "cit1", "parenthetical", ("Brookings Register",),
+                  None, None, True)
+    sentence = PAGE.split(". ")[0] + "."
+
+    def read(document: str):
+        [score] = scorer.score(claim, [Candidate("c1", "p1", "cited", 0, 0.8, "Brookings Register",
+                                                 dt.date(2012, 6, 18), sentence, sentence, document=document)])
+        return score
+
+    silent, named = read(PAGE), read(PAGE + " Duane Sander co-founded it.")
+    assert scorer.calibration_v > 0
+    assert silent.support < named.support
+    assert "not in the source's document: “Duane”, “Sander”" in silent.explanation
+    assert "not in the source's document" not in named.explanation
