@@ -35,8 +35,8 @@ def main() -> None:
     parser.add_argument("--wice", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/wice/dev.jsonl")
     parser.add_argument("--model", type=Path, default=DEFAULT_NLI_MODEL)
     parser.add_argument("--backend", default="onnx")
-    parser.add_argument("--weights", default="4,6,8", help="similarity weights w to try")
-    parser.add_argument("--unconfirmed", default="0,1,1.5,2",
+    parser.add_argument("--weights", default="6,8", help="similarity weights w to try")
+    parser.add_argument("--unconfirmed", default="0,1.5,2,3",
                         help="weights v per unconfirmed name or number to try (each (w, v) a pipeline run)")
     args = parser.parse_args()
     items = read_wice(args.wice, "even")
