@@ -31,10 +31,10 @@ def unconfirmed_terms(claim: str, document: str) -> tuple[str, ...]:
 
 
 def _found(term: str, words: frozenset[str], initials: frozenset[str]) -> bool:
-    pieces = _WORD.findall(_folded(term).lower())
-    if set(pieces) <= words:
+    folded = _folded(term)
+    if set(_WORD.findall(folded.lower())) <= words:
         return True
-    capitals = [p for p in _WORD.findall(_folded(term)) if p[:1].isupper()]
+    capitals = [p for p in _WORD.findall(folded) if p[:1].isupper()]
     if len(capitals) > 1 and "".join(p[0] for p in capitals).lower() in words:
         return True
     return term.isupper() and term.lower() in initials
@@ -44,13 +44,14 @@ def _found(term: str, words: frozenset[str], initials: frozenset[str]) -> bool:
 def _terms_of(claim: str) -> tuple[str, ...]:
     terms, run = [], []
     for token in nlp()(claim):
-        if token.pos_ == "PROPN" and not any(ch.isdigit() for ch in token.text):
+        number = any(ch.isdigit() for ch in token.text)
+        if token.pos_ == "PROPN" and not number:
             run.append(token.text)
             continue
         if run:
             terms.append(" ".join(run))
             run = []
-        if any(ch.isdigit() for ch in token.text):
+        if number:
             terms.append(token.text)
     if run:
         terms.append(" ".join(run))
