@@ -17,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.articles import read_article  # noqa: E402
-from claims.extract import extract_claims  # noqa: E402
-from claims.gold import MATCH_AT, score_against_gold  # noqa: E402
-from claims.nlp import nlp  # noqa: E402
-from claims.outlets import load_registry  # noqa: E402
+from sourcecheck.claims.articles import read_article  # noqa: E402
+from sourcecheck.claims.extract import extract_claims  # noqa: E402
+from sourcecheck.claims.gold import MATCH_AT, score_against_gold  # noqa: E402
+from sourcecheck.claims.nlp import nlp  # noqa: E402
+from sourcecheck.claims.outlets import load_registry  # noqa: E402
 
 GOLD = {"peace-mission-2012": ROOT / "examples/peace-mission-2012/article.md",
         "kant-2013": ROOT / "tests/fixtures/articles/kant-2013.md"}

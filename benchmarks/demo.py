@@ -55,10 +55,10 @@ def main() -> int:
         cold(True)
     cold_memory = peak_memory_mb(children=True)
 
-    import flows  # noqa: F401  (quiet Prefect settings first)
-    from flows.ingest import ingest_sources
-    from flows.verify import run_verification
-    from sourcecheck.settings import VerifySettings
+    import sourcecheck.flows  # noqa: F401  (quiet Prefect settings first)
+    from sourcecheck.flows.ingest import ingest_sources
+    from sourcecheck.flows.verify import run_verification
+    from sourcecheck.pipeline.settings import VerifySettings
 
     settings = VerifySettings.from_env()
     article = [str(EXAMPLE / "article.md")]

@@ -52,10 +52,10 @@ ATTEMPTS: list[list[dict]] = []
 
 
 def in_process(work: Path, repeats: int) -> dict:
-    import flows  # noqa: F401  (quiet Prefect settings first)
-    from flows.ingest import ingest_sources
-    from flows.verify import plan_run, read_articles, run_verification
-    from sourcecheck.settings import VerifySettings
+    import sourcecheck.flows  # noqa: F401  (quiet Prefect settings first)
+    from sourcecheck.flows.ingest import ingest_sources
+    from sourcecheck.flows.verify import plan_run, read_articles, run_verification
+    from sourcecheck.pipeline.settings import VerifySettings
 
     settings = VerifySettings.from_env()
     sources = work / "sources"

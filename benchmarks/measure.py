@@ -17,7 +17,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 CACHE = Path(os.environ.get("SOURCECHECK_BENCH_CACHE") or Path.home() / ".cache" / "sourcecheck-bench")
 sys.path.insert(0, str(ROOT))
 
-from evaluation.machine import machine_description  # noqa: E402
+from sourcecheck.evaluation.machine import machine_description  # noqa: E402
 
 
 def load_average() -> list[float]:

@@ -49,10 +49,10 @@ def store_path(passages: int) -> Path:
 def ingest_phase(passages: int, repeats: int, profile: bool) -> dict:
     """10k passages of new documents into a new warehouse (small N: it becomes the N-passage store) or into a
     copy of the directly built N-passage store."""
-    import flows  # noqa: F401  (quiet Prefect first)
-    from flows import local_run_settings
-    from flows.ingest import ingest_sources
-    from sourcecheck.settings import VerifySettings
+    import sourcecheck.flows  # noqa: F401  (quiet Prefect first)
+    from sourcecheck.flows import local_run_settings
+    from sourcecheck.flows.ingest import ingest_sources
+    from sourcecheck.pipeline.settings import VerifySettings
 
     model = VerifySettings.from_env().embedding_model
     into_store = passages >= BUILT_DIRECTLY_FROM
@@ -89,13 +89,13 @@ def build_phase(passages: int) -> dict:
     sentences would take hours here), with cached vectors."""
     import numpy as np
 
-    from claims.outlets import load_registry
-    from sources.documents import read_source_file
-    from sources.embeddings import load_embedder
-    from sources.records import Passage
-    from sourcecheck.ids import content_id
-    from sourcecheck.settings import VerifySettings
-    from warehouse import Warehouse
+    from sourcecheck.claims.outlets import load_registry
+    from sourcecheck.sources.documents import read_source_file
+    from sourcecheck.sources.embeddings import load_embedder
+    from sourcecheck.model.sources import Passage
+    from sourcecheck.core.ids import content_id
+    from sourcecheck.pipeline.settings import VerifySettings
+    from sourcecheck.warehouse import Warehouse
 
     started = time.perf_counter()
     model = VerifySettings.from_env().embedding_model
@@ -147,18 +147,18 @@ def real_sentence_vectors(embedder) -> "np.ndarray":
 
 
 def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
-    import flows  # noqa: F401
-    from claims.extract import extract_claims
-    from claims.outlets import load_registry
-    from flows.verify import run_verification
-    from runs.article import verify_article_claims
-    from runs.plan import read_articles
-    from runs.records import PriorScores
-    from scoring import names, slots
-    from sources.embeddings import load_embedder
-    from sources.retrieval import ClaimQuery, retrieve_all
-    from sourcecheck.settings import VerifySettings
-    from warehouse import Warehouse
+    import sourcecheck.flows  # noqa: F401
+    from sourcecheck.claims.extract import extract_claims
+    from sourcecheck.claims.outlets import load_registry
+    from sourcecheck.flows.verify import run_verification
+    from sourcecheck.pipeline.article import verify_article_claims
+    from sourcecheck.pipeline.plan import read_articles
+    from sourcecheck.model.runs import PriorScores
+    from sourcecheck.scoring import names, slots
+    from sourcecheck.sources.embeddings import load_embedder
+    from sourcecheck.sources.retrieval import ClaimQuery, retrieve_all
+    from sourcecheck.pipeline.settings import VerifySettings
+    from sourcecheck.warehouse import Warehouse
 
     settings = VerifySettings.from_env()
     embedder = load_embedder(settings.embedding_model)
@@ -251,7 +251,7 @@ def main() -> int:
         result |= in_child("ingest", args)
     result |= in_child("verify", args)
     result["load_average_at_end"] = load_average()
-    from sourcecheck.settings import VerifySettings
+    from sourcecheck.pipeline.settings import VerifySettings
 
     scorer = VerifySettings.from_env().scorer   # verification throughput depends on it: named in the file
     write_result(f"throughput-{args.passages}-{scorer}", result | {"scorer": scorer})

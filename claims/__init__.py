@@ -4,6 +4,6 @@ Nothing heavy is imported here: reading an article (`claims.articles`) must not 
 finds nothing changed stays cheap. spaCy itself loads without torch (`claims/thinc_torch.py`).
 """
 
-from claims import thinc_torch
+from sourcecheck.claims import thinc_torch
 
 thinc_torch.install()

@@ -18,7 +18,7 @@ _SAID = re.compile(r"\b(?:said|says|told|stated|noted|emphasi[sz]ed|explained|an
 
 @lru_cache(maxsize=1)
 def _cues() -> re.Pattern:
-    lines = resources.files("claims").joinpath("data/analysis_cues.txt").read_text("utf-8").splitlines()
+    lines = resources.files("sourcecheck.claims").joinpath("data/analysis_cues.txt").read_text("utf-8").splitlines()
     cues = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
 

@@ -19,10 +19,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from claims.dates import parse_citation_date
-from claims.outlets import OutletRegistry
-from claims.records import Citation
-from sourcecheck.ids import content_id
+from sourcecheck.claims.dates import parse_citation_date
+from sourcecheck.claims.outlets import OutletRegistry
+from sourcecheck.model.claims import Citation
+from sourcecheck.core.ids import content_id
 
 
 @dataclass(frozen=True)

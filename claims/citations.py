@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from claims.citation_forms import SentenceContext, make_citation, recognise
-from claims.outlets import OutletRegistry
-from claims.records import Citation
+from sourcecheck.claims.citation_forms import SentenceContext, make_citation, recognise
+from sourcecheck.claims.outlets import OutletRegistry
+from sourcecheck.model.claims import Citation
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from claims.checkworthiness import checkworthiness
+from sourcecheck.claims.checkworthiness import checkworthiness
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|plans? to|planned to|is expected to|are expected to|"
                      r"intends? to|next)\b", re.I)

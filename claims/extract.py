@@ -7,28 +7,18 @@ and slots (slots) of each claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from claims.articles import paragraphs
-from claims.atomic import TokenClaim, render, token_claims
-from claims.citations import attribute_citations
-from claims.claim_types import claim_type
-from claims.coreference import ReferenceResolver, Resolution
-from claims.nlp import nlp
-from claims.outlets import OutletRegistry
-from claims.records import Article, Citation, Claim, Reference, Sentence
-from claims.segments import Segment, segments
-from claims.slots import claim_slots
-from sourcecheck.ids import content_id
-from sourcecheck.sentences import split_sentences
-
-
-@dataclass(frozen=True)
-class ExtractedArticle:
-    article: Article
-    sentences: list[Sentence]
-    citations: list[Citation]
-    claims: list[Claim]
+from sourcecheck.claims.articles import paragraphs
+from sourcecheck.claims.atomic import TokenClaim, render, token_claims
+from sourcecheck.claims.citations import attribute_citations
+from sourcecheck.claims.claim_types import claim_type
+from sourcecheck.claims.coreference import ReferenceResolver, Resolution
+from sourcecheck.claims.nlp import nlp
+from sourcecheck.claims.outlets import OutletRegistry
+from sourcecheck.model.claims import Article, Citation, Claim, ExtractedArticle, Reference, Sentence
+from sourcecheck.claims.segments import Segment, segments
+from sourcecheck.claims.slots import claim_slots
+from sourcecheck.core.ids import content_id
+from sourcecheck.core.sentences import split_sentences
 
 
 def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArticle:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from claims.extract import ExtractedArticle
+from sourcecheck.claims.extract import ExtractedArticle
 
 MATCH_AT = 85.0
 

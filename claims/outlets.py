@@ -12,7 +12,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from sourcecheck.errors import InputError
+from sourcecheck.core.errors import InputError
 
 # fuzz.ratio on case-folded names: "Intefax" -> Interfax scores 93, "Krasnaya Zvesda" 93, while unrelated
 # short names ("SCO", "NATO") stay far below. WRatio's partial matching was too generous for 2-4 letter names.
@@ -67,7 +67,7 @@ def _load(path: Path | str, text: str) -> list[Outlet]:
 @lru_cache(maxsize=4)
 def load_registry(extra_path: str | None = None) -> OutletRegistry:
     """The bundled registry, extended by `extra_path` or $SOURCECHECK_OUTLETS when given."""
-    bundled = resources.files("claims").joinpath("data/outlets.yaml")
+    bundled = resources.files("sourcecheck.claims").joinpath("data/outlets.yaml")
     merged: dict[str, Outlet] = {o.name: o for o in _load("claims/data/outlets.yaml", bundled.read_text("utf-8"))}
     extra = extra_path or os.environ.get("SOURCECHECK_OUTLETS")
     if extra:

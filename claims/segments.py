@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from claims.nlp import nlp
+from sourcecheck.claims.nlp import nlp
 
 _MIN_WORDS = 4
 _OPENING, _CLOSING = "“«‘(", "”»’)"

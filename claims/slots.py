@@ -8,8 +8,8 @@ import re
 
 from spacy.tokens import Doc
 
-from claims.dates import DATE_RE, parse_citation_date
-from claims.records import ClaimSlots, DateSlot, Quantity
+from sourcecheck.claims.dates import DATE_RE, parse_citation_date
+from sourcecheck.model.claims import ClaimSlots, DateSlot, Quantity
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

@@ -17,17 +17,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.outlets import load_registry
-from claims.records import Claim
-from scoring.scorer import Scorer, score_all
-from scoring.verdicts import VerdictRule
-from sources.documents import read_source_file
-from sources.embeddings import load_embedder
-from sources.passages import passages_of
-from sources.retrieval import PassageIndex, candidates_for
-from sources.spaces import EmbeddingSpaces
-from sourcecheck.ids import content_id
-from warehouse import Warehouse
+from sourcecheck.claims.outlets import load_registry
+from sourcecheck.model.claims import Claim
+from sourcecheck.scoring.scorer import Scorer, score_all
+from sourcecheck.scoring.verdicts import VerdictRule
+from sourcecheck.sources.documents import read_source_file
+from sourcecheck.sources.embeddings import load_embedder
+from sourcecheck.sources.passages import passages_of
+from sourcecheck.sources.retrieval import PassageIndex, candidates_for
+from sourcecheck.sources.spaces import EmbeddingSpaces
+from sourcecheck.core.ids import content_id
+from sourcecheck.warehouse import Warehouse
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "crosslingual"
 PUBLISHED = dt.date(2012, 6, 18)

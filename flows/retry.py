@@ -4,7 +4,7 @@ fails at once and is reported."""
 
 from __future__ import annotations
 
-from sourcecheck.errors import WarehouseBusy
+from sourcecheck.core.errors import WarehouseBusy
 
 RETRIES = 3
 RETRY_DELAY_SECONDS = [1, 2, 4]

@@ -18,26 +18,25 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from claims.outlets import load_registry
-from flows import local_run_settings
-from claims.records import Article
-from flows.retry import TRANSIENT_RETRIES
-from reports.markdown import flagged_markdown
-from reports.run_review import load_run_review
-from reports.summary import RunSummary
-from runs.article import verify_article_claims
-from runs.articles import article_files
-from runs import plan as planning
-from runs.keys import scorer_parameters
-from runs.plan import RunPlan
-from runs.records import ArticleResult, PriorScores, RecordedRun, RunContext, VerifyOutcome
-from scoring.scorer import load_scorer
-from sources.embeddings import load_embedder
-from sources.retrieval import PassageIndex
-from sourcecheck.errors import SourcecheckError
-from sourcecheck.faults import crash_point
-from sourcecheck.settings import VerifySettings
-from warehouse import Warehouse
+from sourcecheck.claims.outlets import load_registry
+from sourcecheck.flows import local_run_settings
+from sourcecheck.model.claims import Article
+from sourcecheck.flows.retry import TRANSIENT_RETRIES
+from sourcecheck.reports.markdown import flagged_markdown
+from sourcecheck.reports.run_review import load_run_review
+from sourcecheck.pipeline.article import verify_article_claims
+from sourcecheck.pipeline.articles import article_files
+from sourcecheck.pipeline import plan as planning
+from sourcecheck.pipeline.keys import scorer_parameters
+from sourcecheck.pipeline.plan import RunPlan
+from sourcecheck.model.runs import ArticleResult, PriorScores, RecordedRun, RunContext, RunSummary, VerifyOutcome
+from sourcecheck.scoring.registry import load_scorer
+from sourcecheck.sources.embeddings import load_embedder
+from sourcecheck.sources.retrieval import PassageIndex
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.faults import crash_point
+from sourcecheck.pipeline.settings import VerifySettings
+from sourcecheck.warehouse import Warehouse
 
 
 @task(cache_policy=NO_CACHE)
@@ -66,14 +65,14 @@ def load_passage_index(db: str, plan: RunPlan, settings: VerifySettings,
                                        f"{model!r}; run `sourcecheck sources add` with this model first")
         index = wh.passage_index_of(spaces)
     scorer = load_scorer(settings.scorer)
-    return index, RunContext(settings, plan.settings_key, scorer.version, scorer_parameters(scorer), plan.store_key,
+    return index, RunContext(settings.as_params(), plan.settings_key, scorer.version, scorer_parameters(scorer), plan.store_key,
                              len(index), task_runner, flow_run.get_id(), time.perf_counter() - started)
 
 
 @task(cache_policy=NO_CACHE)
-def verify_article(article: Article, key: str, index: PassageIndex, context: RunContext,
-                   prior: PriorScores) -> ArticleResult:
-    result = verify_article_claims(article, key, index, context.settings, context.settings_key, prior)
+def verify_article(article: Article, key: str, index: PassageIndex, settings: VerifySettings,
+                   context: RunContext, prior: PriorScores) -> ArticleResult:
+    result = verify_article_claims(article, key, index, settings, context.settings_key, prior)
     crash_point("verify:score")
     return result
 
@@ -108,7 +107,8 @@ def verify_articles(article_paths: list[str], db: str, settings: VerifySettings,
     if not plan.to_verify:
         return VerifyOutcome([], [a.path for a in plan.unchanged])
     index, context = load_passage_index(db, plan, settings, task_runner)
-    results = [verify_article.submit(a, plan.input_keys[a.article_id], index, context, plan.prior[a.article_id])
+    results = [verify_article.submit(a, plan.input_keys[a.article_id], index, settings, context,
+                                     plan.prior[a.article_id])
                for a in plan.to_verify]
     recorded = [record_run(db, result.result(), context) for result in results]
     for run in recorded:

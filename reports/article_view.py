@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports.run_review import ClaimReview, RunReview
+from sourcecheck.reports.run_review import ClaimReview, RunReview
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sourcecheck.ids import content_id
+from sourcecheck.core.ids import content_id
 
 
 @dataclass(frozen=True)

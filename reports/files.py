@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sourcecheck.errors import InputError
+from sourcecheck.core.errors import InputError
 
 
 def write_atomically(out: Path, text: str) -> Path:

@@ -19,15 +19,15 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from reports.article_view import article_paragraphs
-from reports.charts import score_histogram, status_changes, verdicts_by_outlet
-from reports.evidence import is_foreign
-from reports.files import write_atomically
-from reports.readings import score_reading
-from reports.run_review import RunReview, load_run_review
-from reports.slot_marks import marked_pieces
-from reports.summary import STATUSES
-from warehouse import Warehouse
+from sourcecheck.reports.article_view import article_paragraphs
+from sourcecheck.reports.charts import score_histogram, status_changes, verdicts_by_outlet
+from sourcecheck.reports.evidence import is_foreign
+from sourcecheck.reports.files import write_atomically
+from sourcecheck.reports.readings import score_reading
+from sourcecheck.reports.run_review import RunReview, load_run_review
+from sourcecheck.reports.slot_marks import marked_pieces
+from sourcecheck.model.scores import STATUSES
+from sourcecheck.warehouse import Warehouse
 
 UNCITED = "(uncited)"
 
@@ -42,7 +42,7 @@ def render_report(review: RunReview) -> str:
     current = Counter(c.claim["status"] for c in claims)
     previous = Counter(review.previous_statuses.values())
     script = _asset("report.js")
-    env = Environment(loader=PackageLoader("reports", "templates"), autoescape=select_autoescape(default=True))
+    env = Environment(loader=PackageLoader("sourcecheck.reports", "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(reading=partial(_reading, review.thresholds), marked=marked_pieces, around=_around,
                        foreign=is_foreign)
     return env.get_template("report.html.j2").render(
@@ -83,4 +83,4 @@ def _around(match: dict) -> tuple[str, str]:
 
 def _asset(name: str) -> str:
     """The report's own stylesheet or script (never source text), inlined so the report is one file."""
-    return resources.files("reports").joinpath(f"templates/{name}").read_text("utf-8")
+    return resources.files("sourcecheck.reports").joinpath(f"templates/{name}").read_text("utf-8")

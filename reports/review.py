@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reports.readings import score_reading
-from reports.records import ReviewDecision
-from reports.run_review import REVIEW_WORDS, ClaimReview, RunReview, load_run_review
-from sourcecheck.errors import SourcecheckError
-from sourcecheck.ids import content_id
-from warehouse import Warehouse
+from sourcecheck.reports.readings import score_reading
+from sourcecheck.model.reviews import ReviewDecision
+from sourcecheck.reports.run_review import REVIEW_WORDS, ClaimReview, RunReview, load_run_review
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.ids import content_id
+from sourcecheck.warehouse import Warehouse
 
 
 def latest_reviews(wh: Warehouse) -> list[RunReview]:

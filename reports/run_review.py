@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from reports.evidence import Evidence, evidence_by_claim, evidence_key
-from reports.records import ReviewDecision
-from reports.slot_marks import DifferingSlots, differing_slots
-from warehouse import Warehouse
+from sourcecheck.reports.evidence import Evidence, evidence_by_claim, evidence_key
+from sourcecheck.model.reviews import ReviewDecision
+from sourcecheck.model.scores import FLAGGED
+from sourcecheck.reports.slot_marks import DifferingSlots, differing_slots
+from sourcecheck.warehouse import Warehouse
 
-FLAGGED = ("contradicted", "misattributed", "not_found")
 NO_DIFFERENCE = DifferingSlots((), ())
 REVIEW_WORDS = {"pending": "awaiting review", "confirmed": "flag confirmed", "dismissed": "flag dismissed",
                 "not_flagged": "not flagged"}

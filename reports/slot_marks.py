@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.slots import Slots, compare_slots, slots_of
+from sourcecheck.scoring.slots import Slots, compare_slots, slots_of
 
 _NONE: frozenset[str] = frozenset()
 

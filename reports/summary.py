@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-STATUSES = ("supported", "contradicted", "misattributed", "not_found", "uncheckable")
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    """What one verification run did: printed by the CLI, published as a Prefect artifact."""
-
-    run_id: str
-    article_path: str
-    title: str | None
-    claims: int
-    status_counts: dict[str, int]
-    passages_in_store: int
-
+from sourcecheck.model.runs import RunSummary
+from sourcecheck.model.scores import STATUSES
 
 def summary_lines(summary: RunSummary) -> list[str]:
     counts = summary.status_counts

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from claims.nlp import nlp
+from sourcecheck.claims.nlp import nlp
 
 _WORD = re.compile(r"\w+")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on)\s+)?)+[A-Z][\w'’-]*")

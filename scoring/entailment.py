@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sourcecheck.errors import SourcecheckError
+from sourcecheck.core.errors import SourcecheckError
 
 DEFAULT_NLI_MODEL = Path(__file__).resolve().parent / "models" / "nli-minilm-l6"
 ONNX_FILE = Path("onnx") / "model.onnx"

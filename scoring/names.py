@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 from rapidfuzz import fuzz
 
-from sourcecheck.errors import InputError
+from sourcecheck.core.errors import InputError
 
 _ENDINGS = "аяоеийьыу"   # a Russian name's inflected last letter: Таджикистан-е, Росси-я, Москв-ы, Кита-й
 
@@ -107,7 +107,7 @@ def _folded(name: str) -> str:
 def alias_entries(table: str, extra: str | None, what: str, optional: str = "") -> list[dict]:
     """The entries of a built-in alias table (scoring/data/<table>.yaml) plus a user's file of more (`name`,
     optional `aliases`, a list of strings, and the table's own optional keys, named in `optional`)."""
-    entries = yaml.safe_load(resources.files("scoring").joinpath(f"data/{table}.yaml").read_text("utf-8"))
+    entries = yaml.safe_load(resources.files("sourcecheck.scoring").joinpath(f"data/{table}.yaml").read_text("utf-8"))
     if not extra:
         return entries
     try:

@@ -26,15 +26,15 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.records import Claim
-from scoring.coverage import unconfirmed_terms
-from scoring.entailment import configured_model, load_entailment_model
-from scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
-from scoring.polarity import polarity_differs
-from scoring.records import PairScore
-from scoring.scorer import register_scorer
-from scoring.slots import ramp, slots_of
-from sources.records import Candidate
+from sourcecheck.model.claims import Claim
+from sourcecheck.scoring.coverage import unconfirmed_terms
+from sourcecheck.scoring.entailment import configured_model, load_entailment_model
+from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
+from sourcecheck.scoring.polarity import polarity_differs
+from sourcecheck.model.scores import PairScore
+from sourcecheck.scoring.scorer import register_scorer
+from sourcecheck.scoring.slots import ramp, slots_of
+from sourcecheck.model.sources import Candidate
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.records import PairScore
-from scoring.slots import SlotComparison, Slots, compare_slots, ramp, slots_of
-from sources.records import Candidate
+from sourcecheck.model.scores import PairScore
+from sourcecheck.scoring.slots import SlotComparison, Slots, compare_slots, ramp, slots_of
+from sourcecheck.model.sources import Candidate
 
 ENGLISH = "en"
 

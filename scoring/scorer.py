@@ -1,7 +1,7 @@
 """The `Scorer` interface: a claim and its candidate passages in, support and contradiction scores out.
 
 A scorer is chosen by name (`SCORERS`), recorded with every run (name and version), and the flow only ever
-calls `score`: the model-based scorer slots in by registering here.
+calls `score`: a new scorer slots in by registering here (scoring/registry.py lists the built-in ones).
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from claims.records import Claim
-from scoring.records import PairScore
-from sources.records import Candidate
-from sourcecheck.errors import SourcecheckError
-from sourcecheck.progress import progress
+from sourcecheck.model.claims import Claim
+from sourcecheck.model.scores import PairScore
+from sourcecheck.model.sources import Candidate
+from sourcecheck.core.progress import progress
 
 
 class Scorer(Protocol):
@@ -26,7 +25,6 @@ class Scorer(Protocol):
 
 
 SCORERS: dict[str, Callable[[], Scorer]] = {}
-DEFAULT_SCORER = "nli-slots"  # WiCE dev odd rows: ROC-AUC 0.823 vs 0.643 for similarity-slots (README, Accuracy)
 
 
 def register_scorer(name: str):
@@ -46,16 +44,3 @@ def score_all(scorer: Scorer, claims: list[Claim], candidates: list[Candidate]) 
         for score in scorer.score(claim, by_claim[claim.claim_id]):
             scores[(score.claim_id, score.passage_id)] = score
     return [scores[(c.claim_id, c.passage_id)] for c in candidates]
-
-
-def available_scorers() -> set[str]:
-    import scoring.nli_slots  # noqa: F401  (the built-in scorers register on import)
-    import scoring.similarity_slots  # noqa: F401
-
-    return set(SCORERS)
-
-
-def load_scorer(name: str) -> Scorer:
-    if name not in available_scorers():
-        raise SourcecheckError(f"unknown scorer {name!r}; available: {', '.join(sorted(SCORERS))}")
-    return SCORERS[name]()

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.records import Claim
-from scoring.records import PairScore
-from scoring.scorer import register_scorer
-from scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
-from scoring.slots import slots_of
-from sources.records import Candidate
+from sourcecheck.model.claims import Claim
+from sourcecheck.model.scores import PairScore
+from sourcecheck.scoring.scorer import register_scorer
+from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
+from sourcecheck.scoring.slots import slots_of
+from sourcecheck.model.sources import Candidate
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.dates import MONTHS
-from scoring import slots_ru_zh
-from scoring.names import AliasMatcher, alias_entries, claim_people, is_han, names_person
-from sourcecheck.languages import script_counts
+from sourcecheck.claims.dates import MONTHS
+from sourcecheck.scoring import slots_ru_zh
+from sourcecheck.scoring.names import AliasMatcher, alias_entries, claim_people, is_han, names_person
+from sourcecheck.core.languages import script_counts
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from claims.records import Claim
-from scoring.records import PairScore, Verdict
-from sources.records import Candidate
+from sourcecheck.model.claims import Claim
+from sourcecheck.model.scores import PairScore, Status, Verdict
+from sourcecheck.model.sources import Candidate
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class VerdictRule:
 
     def decide(self, claim: Claim, candidates: list[Candidate], scores: list[PairScore]) -> Verdict:
         if not claim.checkworthy:
-            return Verdict(claim.claim_id, "uncheckable", None, None, None, None, claim.checkworthy_reason)
+            return Verdict(claim.claim_id, Status.UNCHECKABLE, None, None, None, None, claim.checkworthy_reason)
         verdict = self._decide(claim, list(zip(candidates, scores)))
         if claim.cited_outlets and not any(c.scope == "cited" for c in candidates):
             return replace(verdict, cited_source_in_store=False, explanation=(
@@ -64,19 +64,19 @@ class VerdictRule:
 
         top_contra = best_contra[1].contradiction if best_contra else 0.0
         if best_support and best_support[1].support >= self.support_min and best_support[1].support >= top_contra:
-            return self._verdict(claim, "supported", best_support, best_contra)
+            return self._verdict(claim, Status.SUPPORTED, best_support, best_contra)
         if best_contra and best_contra[1].contradiction >= self.contradiction_min:
-            return self._verdict(claim, "contradicted", best_contra, best_contra, support=best_support[1].support)
+            return self._verdict(claim, Status.CONTRADICTED, best_contra, best_contra, support=best_support[1].support)
         if elsewhere and elsewhere[1].support >= self.support_min:
-            return self._verdict(claim, "misattributed", elsewhere, best_contra, prefix=self._silent(claim))
+            return self._verdict(claim, Status.MISATTRIBUTED, elsewhere, best_contra, prefix=self._silent(claim))
         if elsewhere_contra and elsewhere_contra[1].contradiction >= self.contradiction_min:
-            return self._verdict(claim, "contradicted", elsewhere_contra, elsewhere_contra, prefix=self._silent(claim),
+            return self._verdict(claim, Status.CONTRADICTED, elsewhere_contra, elsewhere_contra, prefix=self._silent(claim),
                                  support=max(p[1].support for p in pairs))
         shown = best_support or elsewhere
         explanation = "no passage in the store supports or contradicts the claim"
         if shown:
             explanation += f" (closest: {shown[0].outlet}, {shown[1].explanation})"
-        return Verdict(claim.claim_id, "not_found",
+        return Verdict(claim.claim_id, Status.NOT_FOUND,
                        shown[1].support if shown else None,
                        best_contra[1].contradiction if best_contra else None,
                        shown[0].passage_id if shown else None, shown[0].outlet if shown else None, explanation)
@@ -86,7 +86,7 @@ class VerdictRule:
         return f"the cited source ({', '.join(claim.cited_outlets)}) does not support it; "
 
     @staticmethod
-    def _verdict(claim: Claim, status: str, evidence, contra, prefix: str = "", support: float | None = None) -> Verdict:
+    def _verdict(claim: Claim, status: Status, evidence, contra, prefix: str = "", support: float | None = None) -> Verdict:
         candidate, score = evidence
         contradiction = max(score.contradiction, contra[1].contradiction if contra else 0.0)
         return Verdict(claim.claim_id, status, score.support if support is None else support, contradiction,

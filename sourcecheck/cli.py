@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from reports.records import DECISIONS
+from sourcecheck.model.reviews import DECISIONS
 from sourcecheck import __version__
-from sourcecheck.errors import SourcecheckError
+from sourcecheck.core.errors import SourcecheckError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "peace-mission-2012"
 
@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _db(args: argparse.Namespace) -> Path:
-    from warehouse import default_db_path
+    from sourcecheck.warehouse import default_db_path
 
     return getattr(args, "db", None) or default_db_path()
 
@@ -161,11 +161,11 @@ def _sources_add(args: argparse.Namespace) -> int:
 
 
 def _ingest(paths: list[Path], db: Path):
-    from flows.ingest import ingest_sources
-    from sources.embeddings import preload_embedder
-    from sourcecheck.settings import VerifySettings
+    from sourcecheck.flows.ingest import ingest_sources
+    from sourcecheck.sources.embeddings import preload_embedder
+    from sourcecheck.pipeline.settings import VerifySettings
 
-    from flows import local_run_settings
+    from sourcecheck.flows import local_run_settings
 
     settings = VerifySettings.from_env()
     preload_embedder(settings.embedding_model)
@@ -174,7 +174,7 @@ def _ingest(paths: list[Path], db: Path):
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from reports.summary import summary_lines
+    from sourcecheck.reports.summary import summary_lines
 
     started = time.monotonic()
     outcome = _verify_articles(args.articles, _db(args), args.changed, args.dask)
@@ -189,8 +189,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _verify_articles(articles: list[Path], db: Path, only_changed: bool = False, dask_address: str | None = None):
-    from runs.plan import unchanged_outcome
-    from sourcecheck.settings import VerifySettings
+    from sourcecheck.pipeline.plan import unchanged_outcome
+    from sourcecheck.pipeline.settings import VerifySettings
 
     for article in articles:
         if not article.exists():
@@ -199,9 +199,9 @@ def _verify_articles(articles: list[Path], db: Path, only_changed: bool = False,
     # nothing changed: answer before importing Prefect or loading a model (a flow run costs seconds)
     if only_changed and (outcome := unchanged_outcome([str(a) for a in articles], str(db), settings)):
         return outcome
-    from claims.nlp import preload_nlp
-    from flows.verify import run_verification
-    from sources.embeddings import preload_embedder
+    from sourcecheck.claims.nlp import preload_nlp
+    from sourcecheck.flows.verify import run_verification
+    from sourcecheck.sources.embeddings import preload_embedder
 
     if not dask_address:  # on a cluster the workers load the models
         preload_embedder(settings.embedding_model)
@@ -212,7 +212,7 @@ def _verify_articles(articles: list[Path], db: Path, only_changed: bool = False,
 def _serve(args: argparse.Namespace) -> int:
     from prefect.settings import PREFECT_API_URL
 
-    from runs.config import load_config
+    from sourcecheck.pipeline.config import load_config
 
     config = load_config(args.config)
     if not PREFECT_API_URL.value():
@@ -220,7 +220,7 @@ def _serve(args: argparse.Namespace) -> int:
                                "127.0.0.1` and set PREFECT_API_URL=http://127.0.0.1:4200/api")
     from prefect import serve
 
-    from flows.schedules import deployments
+    from sourcecheck.flows.schedules import deployments
 
     db = str(getattr(args, "db", None) or config.db or _db(args))
     built = deployments(config, db)
@@ -231,7 +231,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from runs.export import export_warehouse
+    from sourcecheck.pipeline.export import export_warehouse
 
     started = time.monotonic()
     counts = export_warehouse(_db(args), args.directory)
@@ -241,7 +241,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from warehouse import Warehouse
+    from sourcecheck.warehouse import Warehouse
 
     with Warehouse.open(_db(args), read_only=True, user_sql=True) as wh:
         names, rows = wh.query(args.sql)
@@ -297,11 +297,11 @@ def _json_safe(value):
 
 
 def _report(args: argparse.Namespace) -> int:
-    from reports.files import write_atomically
-    from reports.html import write_report
-    from reports.markdown import flagged_markdown
-    from reports.run_review import load_run_review
-    from warehouse import Warehouse
+    from sourcecheck.reports.files import write_atomically
+    from sourcecheck.reports.html import write_report
+    from sourcecheck.reports.markdown import flagged_markdown
+    from sourcecheck.reports.run_review import load_run_review
+    from sourcecheck.warehouse import Warehouse
 
     with Warehouse.open(_db(args), read_only=True) as wh:
         run_id = args.run_id or wh.latest_run_id()
@@ -319,9 +319,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _bench_wice(args: argparse.Namespace) -> int:
-    from evaluation.wice import run_wice_bench
-    from scoring.scorer import load_scorer
-    from sourcecheck.settings import VerifySettings, verdict_rule_for
+    from sourcecheck.evaluation.wice import run_wice_bench
+    from sourcecheck.scoring.registry import load_scorer
+    from sourcecheck.pipeline.settings import VerifySettings, verdict_rule_for
 
     _require_file(args.file)
     settings = VerifySettings.from_env()
@@ -331,8 +331,8 @@ def _bench_wice(args: argparse.Namespace) -> int:
 
 
 def _bench_pairs(args: argparse.Namespace) -> int:
-    from evaluation.pairs import run_pairs_bench
-    from scoring.entailment import configured_model, load_entailment_model
+    from sourcecheck.evaluation.pairs import run_pairs_bench
+    from sourcecheck.scoring.entailment import configured_model, load_entailment_model
 
     _require_file(args.file)
     if args.every < 1:
@@ -357,7 +357,7 @@ def _print_json(result: dict, out: Path | None) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from reports.summary import summary_lines
+    from sourcecheck.reports.summary import summary_lines
 
     if not EXAMPLES.is_dir():
         raise SourcecheckError(f"{EXAMPLES}: demo material not found (run the demo from a clone of the repository)")
@@ -366,8 +366,8 @@ def _demo(args: argparse.Namespace) -> int:
     ingested = _ingest([EXAMPLES / "sources"], db)
     [run] = _verify_articles([EXAMPLES / "article.md"], db).runs
     summary = run.summary
-    from reports.html import write_report
-    from warehouse import Warehouse
+    from sourcecheck.reports.html import write_report
+    from sourcecheck.warehouse import Warehouse
 
     with Warehouse.open(db, read_only=True) as wh:
         write_report(wh, summary.run_id, args.out)
@@ -382,9 +382,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from reports.review import decide, find_claim, flag_lines, latest_reviews
-    from warehouse import Warehouse
-    from warehouse.store import login_name
+    from sourcecheck.reports.review import decide, find_claim, flag_lines, latest_reviews
+    from sourcecheck.warehouse import Warehouse
+    from sourcecheck.warehouse.store import login_name
 
     if args.claim is None and (args.decision or args.note or args.reviewer):
         raise SourcecheckError("review: give the CLAIM_ID the decision is about (`sourcecheck review` lists them)")
@@ -411,7 +411,7 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _list_flags(reviews, include_decided: bool) -> int:
-    from reports.run_review import REVIEW_WORDS
+    from sourcecheck.reports.run_review import REVIEW_WORDS
 
     rows, awaiting, flagged = [], 0, 0
     for review in reviews:

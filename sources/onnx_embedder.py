@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from sourcecheck.errors import SourcecheckError
-from sourcecheck.ids import content_id
-from sources.embeddings import encode_by_length
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.ids import content_id
+from sourcecheck.sources.batching import encode_by_length
 
 WEIGHTS = "model.safetensors"
 

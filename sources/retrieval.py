@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from claims.records import Claim
-from sources.embeddings import Embedder
-from sources.passages import context_rows
-from sources.records import Candidate
-from sources.spaces import ENGLISH, to_english_scale
+from sourcecheck.model.claims import Claim
+from sourcecheck.sources.embeddings import Embedder
+from sourcecheck.sources.passages import context_rows
+from sourcecheck.model.sources import Candidate
+from sourcecheck.sources.spaces import ENGLISH, to_english_scale
 
 DATE_WINDOW_DAYS = 3   # a report is usually published within a day or two of the day it is cited for
 TOP_K_CITED = 3

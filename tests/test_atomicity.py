@@ -4,7 +4,7 @@ import pytest
 
 from conftest import EXAMPLE, warehouse_fingerprint
 from sourcecheck.cli import main
-from warehouse import Warehouse
+from sourcecheck.warehouse import Warehouse
 
 
 class Boom(RuntimeError):

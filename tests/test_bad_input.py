@@ -17,7 +17,7 @@ from typing import Callable
 import duckdb
 import pytest
 
-import warehouse.store as store
+import sourcecheck.warehouse.store as store
 from conftest import EXAMPLE, SMALL_ARTICLE, SMALL_SOURCE, warehouse_fingerprint
 from sourcecheck.cli import main
 

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from evaluation.metrics import balanced_accuracy, best_threshold, platt, roc_auc
+from sourcecheck.evaluation.metrics import balanced_accuracy, best_threshold, platt, roc_auc
 from sourcecheck.cli import main
 
 from conftest import ROOT

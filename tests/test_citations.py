@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from claims.articles import read_article
-from claims.citation_forms import CITATION_FORMS, SentenceContext, citation_form, make_citation, parenthetical
-from claims.citations import attribute_citations
-from claims.dates import parse_citation_date
-from claims.extract import extract_claims
-from claims.outlets import load_registry
+from sourcecheck.claims.articles import read_article
+from sourcecheck.claims.citation_forms import CITATION_FORMS, SentenceContext, citation_form, make_citation, parenthetical
+from sourcecheck.claims.citations import attribute_citations
+from sourcecheck.claims.dates import parse_citation_date
+from sourcecheck.claims.extract import extract_claims
+from sourcecheck.claims.outlets import load_registry
 from conftest import EXAMPLE, ROOT
 
 REGISTRY = load_registry()
@@ -178,7 +178,7 @@ def test_users_extend_the_registry_with_a_file(tmp_path, monkeypatch):
 
 
 def _claims_of(body: str, published=dt.date(2013, 3, 1)):
-    from claims.records import Article
+    from sourcecheck.model.claims import Article
 
     return extract_claims(Article("a", "p", "t", None, published, body, "h"), REGISTRY).claims
 
@@ -219,7 +219,7 @@ def test_inline_attribution_with_a_citing_clause():
 
 
 def test_registry_file_with_aliases_as_a_string_is_refused(tmp_path):
-    from sourcecheck.errors import InputError
+    from sourcecheck.core.errors import InputError
 
     extra = tmp_path / "outlets.yaml"
     extra.write_text("- name: Kabar\n  aliases: Kabar News\n")

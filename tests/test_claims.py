@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from claims.checkworthiness import checkworthiness
-from claims.extract import extract_claims
-from claims.outlets import load_registry
-from claims.records import Article
+from sourcecheck.claims.checkworthiness import checkworthiness
+from sourcecheck.claims.extract import extract_claims
+from sourcecheck.claims.outlets import load_registry
+from sourcecheck.model.claims import Article
 
 
 def _claims(body: str, published=dt.date(2012, 6, 26)):

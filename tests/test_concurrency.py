@@ -81,11 +81,11 @@ def test_locked_warehouse_is_retried_by_prefect_until_the_lock_is_gone(small_sto
     from prefect.client.schemas.filters import (TaskRunFilter, TaskRunFilterName, TaskRunFilterState,
                                                TaskRunFilterStateName)
 
-    import warehouse.store
-    from flows.verify import run_verification
-    from sourcecheck.settings import VerifySettings
+    import sourcecheck.warehouse.store
+    from sourcecheck.flows.verify import run_verification
+    from sourcecheck.pipeline.settings import VerifySettings
 
-    monkeypatch.setattr(warehouse.store, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(sourcecheck.warehouse.store, "LOCK_WAIT_SECONDS", 0.2)
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
                                "print('locked', flush=True); sys.stdin.read()", str(small_store.db)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

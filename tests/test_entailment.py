@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from scoring.entailment import DEFAULT_NLI_MODEL, LabelOrder, configured_model, load_entailment_model
-from sourcecheck.errors import SourcecheckError
+from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, LabelOrder, configured_model, load_entailment_model
+from sourcecheck.core.errors import SourcecheckError
 
 PAIRS = [  # premise, hypothesis, expected label
     ("About 1,600 Chinese personnel arrived in Kazakhstan by rail on June 8.",
@@ -87,7 +87,7 @@ def test_a_pairs_score_does_not_depend_on_its_batch():
 
 
 def test_pairs_of_very_different_lengths_are_never_padded_together():
-    from scoring.entailment import BATCH, _batches
+    from sourcecheck.scoring.entailment import BATCH, _batches
 
     lengths = np.array([60, 900, 65, 70, 300, 280, 62, 61] * 10)   # one claim's sentences, windows and groups
     order = np.argsort(lengths, kind="stable")

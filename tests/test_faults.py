@@ -1,6 +1,6 @@
 """Faults: a process killed at each stage of ingest and verify, a full disk, a read-only warehouse.
 
-Every fault is real: SIGKILL at a named crash point (sourcecheck/faults.py), a full tmpfs (as root) or the
+Every fault is real: SIGKILL at a named crash point (sourcecheck/core/faults.py), a full tmpfs (as root) or the
 kernel's file-size limit (anyone), a read-only file system or file permissions (as root, the CLI runs without
 the capabilities that bypass them). After each, the warehouse is exactly as before, and the next run finishes
 the work.

@@ -2,10 +2,10 @@
 
 import pytest
 
-from claims.articles import paragraphs, read_article
-from claims.extract import extract_claims
-from claims.gold import score_against_gold
-from claims.outlets import load_registry
+from sourcecheck.claims.articles import paragraphs, read_article
+from sourcecheck.claims.extract import extract_claims
+from sourcecheck.claims.gold import score_against_gold
+from sourcecheck.claims.outlets import load_registry
 from conftest import ROOT
 
 GOLD = ROOT / "tests/fixtures/gold"

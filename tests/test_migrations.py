@@ -4,9 +4,9 @@ from pathlib import Path
 
 import duckdb
 
-import warehouse.store as store
+import sourcecheck.warehouse.store as store
 from conftest import rows
-from warehouse import SCHEMA_VERSION, Warehouse
+from sourcecheck.warehouse import SCHEMA_VERSION, Warehouse
 
 
 def _version_1_warehouse(path):
@@ -83,7 +83,7 @@ def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_pat
         {t: old[t] for t in ("sources", "passages")}
     assert rows(db, "SELECT count(*) FROM runs") == [(2,)]
     assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM claim_status") == [(2, 1)]   # same article
-    from sourcecheck.ids import content_id   # 006 gave the old sources the document ids ingest computes
+    from sourcecheck.core.ids import content_id   # 006 gave the old sources the document ids ingest computes
 
     assert all(document_id == content_id("document", path, key) for document_id, path, key in
                rows(db, "SELECT document_id, path, record_key FROM sources"))

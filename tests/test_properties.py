@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.citation_forms import SentenceContext, recognise
-from claims.citations import attribute_citations
-from claims.dates import parse_citation_date
-from claims.outlets import load_registry
-from scoring.slots import compare_slots, slots_of
-from sourcecheck.errors import SourcecheckError
-from sourcecheck.sentences import CHUNK_CHARS, split_sentences
+from sourcecheck.claims.citation_forms import SentenceContext, recognise
+from sourcecheck.claims.citations import attribute_citations
+from sourcecheck.claims.dates import parse_citation_date
+from sourcecheck.claims.outlets import load_registry
+from sourcecheck.scoring.slots import compare_slots, slots_of
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.sentences import CHUNK_CHARS, split_sentences
 
 settings.register_profile("default", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])

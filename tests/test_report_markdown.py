@@ -3,7 +3,7 @@
 import re
 
 from conftest import rows
-from reports.markdown import md
+from sourcecheck.reports.markdown import md
 from sourcecheck.cli import main
 
 

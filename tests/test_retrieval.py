@@ -10,10 +10,10 @@ import pytest
 
 from conftest import EXAMPLE
 from sourcecheck.cli import main
-from sources.embeddings import DEFAULT_MODEL, load_embedder
-from sources.retrieval import ClaimQuery, retrieve_all
-from sourcecheck.sentences import split_sentences
-from warehouse import Warehouse
+from sourcecheck.sources.embeddings import DEFAULT_MODEL, load_embedder
+from sourcecheck.sources.retrieval import ClaimQuery, retrieve_all
+from sourcecheck.core.sentences import split_sentences
+from sourcecheck.warehouse import Warehouse
 
 SHARED = "The exercise ended with a live-fire drill at the Chorukh-Dayron range."
 
@@ -75,9 +75,9 @@ def test_a_candidate_carries_its_whole_document(stored_index):
 
 def test_batched_search_equals_a_scan_of_every_passage(stored_index, monkeypatch):
     index, _ = stored_index
-    import sources.retrieval
+    import sourcecheck.sources.retrieval
 
-    monkeypatch.setattr(sources.retrieval, "BLOCK_ROWS", 37)       # many blocks: the running top-k is exercised
+    monkeypatch.setattr(sourcecheck.sources.retrieval, "BLOCK_ROWS", 37)       # many blocks: the running top-k is exercised
     article = (EXAMPLE / "article.md").read_text()
     sentences = [s for _, _, s in split_sentences(article)][:40]
     vectors = load_embedder(DEFAULT_MODEL).encode(sentences)

@@ -7,8 +7,8 @@ import duckdb
 import pytest
 
 from conftest import rows
-from warehouse import SCHEMA_VERSION
-from warehouse.store import migrations
+from sourcecheck.warehouse import SCHEMA_VERSION
+from sourcecheck.warehouse.store import migrations
 
 
 def flag_id(db) -> str:

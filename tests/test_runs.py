@@ -34,8 +34,8 @@ def _verify_flow_runs() -> int:
 
 def test_nothing_changed_starts_no_flow_run_and_a_change_does(small_store, tmp_path):
     """Prefect's floor (~1 s a flow run, seconds for its server in a new process) is not paid for nothing."""
-    from flows.verify import run_verification
-    from sourcecheck.settings import VerifySettings
+    from sourcecheck.flows.verify import run_verification
+    from sourcecheck.pipeline.settings import VerifySettings
 
     before = _verify_flow_runs()
     outcome = run_verification([str(small_store.article)], str(small_store.db), VerifySettings(), only_changed=True)
@@ -149,8 +149,8 @@ def test_export_refuses_a_folder_that_is_not_empty(demo_db, tmp_path, capsys):
 def test_repository_config_builds_scheduled_deployments_the_server_holds(tmp_path):
     from prefect.client.orchestration import get_client
 
-    from flows.schedules import INGEST_DEPLOYMENT, VERIFY_DEPLOYMENT, deployments
-    from runs.config import load_config
+    from sourcecheck.flows.schedules import INGEST_DEPLOYMENT, VERIFY_DEPLOYMENT, deployments
+    from sourcecheck.pipeline.config import load_config
 
     config = load_config(ROOT / "sourcecheck.toml")
     db = str(tmp_path / "warehouse.duckdb")
@@ -168,7 +168,7 @@ def test_repository_config_builds_scheduled_deployments_the_server_holds(tmp_pat
 
 
 def test_scheduled_verify_flow_verifies_new_articles_and_skips_unchanged_ones(small_store, tmp_path):
-    from flows.verify import verify_changed
+    from sourcecheck.flows.verify import verify_changed
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -213,8 +213,8 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path, capsys):
 def test_only_transient_failures_are_retried():
     from prefect.states import Failed
 
-    from flows.retry import RETRIES, retry_on_transient
-    from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
+    from sourcecheck.flows.retry import RETRIES, retry_on_transient
+    from sourcecheck.core.errors import InputError, SourcecheckError, WarehouseBusy
 
     assert retry_on_transient(None, None, Failed(data=WarehouseBusy("w.duckdb: in use")))
     assert retry_on_transient(None, None, Failed(data=ConnectionResetError()))
@@ -226,7 +226,7 @@ def test_only_transient_failures_are_retried():
 
 def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small_store):
     import duckdb
-    from warehouse.store import migrations
+    from sourcecheck.warehouse.store import migrations
 
     con = duckdb.connect(str(small_store.db))
     for column in ("input_key", "store_key", "claims_scored", "claims_reused", "stage_seconds", "task_runner"):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports.slot_marks import Piece, differing_slots, marked_pieces
+from sourcecheck.reports.slot_marks import Piece, differing_slots, marked_pieces
 
 
 @pytest.mark.parametrize("claim, passage, in_claim, in_passage", [

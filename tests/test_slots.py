@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.slots import compare_slots, slots_of
+from sourcecheck.scoring.slots import compare_slots, slots_of
 
 
 def _compare(claim: str, sentence: str, window: str | None = None):

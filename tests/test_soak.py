@@ -100,9 +100,9 @@ def _write_articles(folder: Path, tick: int) -> None:
 
 
 def test_soak(tmp_path):
-    from flows.ingest import ingest_sources
-    from flows.verify import verify_changed
-    from sourcecheck.settings import VerifySettings
+    from sourcecheck.flows.ingest import ingest_sources
+    from sourcecheck.flows.verify import verify_changed
+    from sourcecheck.pipeline.settings import VerifySettings
 
     db, feed, articles = tmp_path / "warehouse.duckdb", tmp_path / "feed", tmp_path / "articles"
     model = VerifySettings.from_env().embedding_model

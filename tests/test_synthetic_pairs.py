@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from claims.nlp import nlp
+from sourcecheck.claims.nlp import nlp
 from training.synthetic import (composite_pairs_for_page, entity_pools, restates,
                                 unstated_detail_pairs_for_page, words_of)
 

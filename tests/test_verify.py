@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import EXAMPLE, rows, warehouse_fingerprint
-from scoring.scorer import load_scorer
+from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.cli import main
 
 CONTRACT_COLUMNS = ["claim_id", "article_id", "sentence_index", "sentence_text", "claim_text", "cited_outlets",

@@ -21,13 +21,13 @@ from pathlib import Path
 
 import numpy as np
 
-import flows  # noqa: F401  (quiet, offline settings)
-from evaluation.metrics import best_threshold, per_label, platt, roc_auc
-from evaluation.wice import read_wice, score_wice
-from scoring.entailment import DEFAULT_NLI_MODEL, load_entailment_model
-from scoring.nli_slots import CALIBRATION_FILE, NliSlotScorer
-from scoring.verdicts import VerdictRule
-from sources.embeddings import DEFAULT_MODEL
+import sourcecheck.flows  # noqa: F401  (quiet, offline settings)
+from sourcecheck.evaluation.metrics import best_threshold, per_label, platt, roc_auc
+from sourcecheck.evaluation.wice import read_wice, score_wice
+from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, load_entailment_model
+from sourcecheck.scoring.nli_slots import CALIBRATION_FILE, NliSlotScorer
+from sourcecheck.scoring.verdicts import VerdictRule
+from sourcecheck.sources.embeddings import DEFAULT_MODEL
 
 
 def main() -> None:

@@ -76,7 +76,7 @@ def save_reference(model_dir: Path, out: Path) -> None:
 
 
 def parity(reference_dir: Path, shipped: Path, eval_file: Path, rows: int = 1000) -> dict:
-    from scoring.entailment import EntailmentModel
+    from sourcecheck.scoring.entailment import EntailmentModel
 
     pairs = [(r["premise"], r["hypothesis"]) for r in map(json.loads, eval_file.read_text().splitlines()[::20][:rows])]
     fp32 = EntailmentModel(str(reference_dir), "torch").probabilities(pairs)

@@ -1,5 +1,5 @@
 """The DuckDB warehouse: the only module that holds SQL."""
 
-from warehouse.store import SCHEMA_VERSION, Warehouse, default_db_path
+from sourcecheck.warehouse.store import SCHEMA_VERSION, Warehouse, default_db_path
 
 __all__ = ["SCHEMA_VERSION", "Warehouse", "default_db_path"]

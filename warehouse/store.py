@@ -27,19 +27,19 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from claims.outlets import OutletRegistry
-from reports.records import ReviewDecision
-from scoring.records import PairScore
-from sources.duplicates import StoredDocument
-from sources.records import Passage, SourceDocument
-from sources.retrieval import PassageIndex
-from sources.spaces import joined_index
-from runs.records import ArticleResult, PriorScores, RunContext
-from sourcecheck.errors import InputError, SourcecheckError, WarehouseBusy
-from sourcecheck.faults import crash_point
+from sourcecheck.claims.outlets import OutletRegistry
+from sourcecheck.model.reviews import ReviewDecision
+from sourcecheck.model.scores import PairScore
+from sourcecheck.sources.duplicates import StoredDocument
+from sourcecheck.model.sources import Passage, SourceDocument
+from sourcecheck.sources.retrieval import PassageIndex
+from sourcecheck.sources.joined_index import joined_index
+from sourcecheck.model.runs import ArticleResult, PriorScores, RunContext
+from sourcecheck.core.errors import InputError, SourcecheckError, WarehouseBusy
+from sourcecheck.core.faults import crash_point
 
 if TYPE_CHECKING:  # spaCy loads with claims.extract: a warehouse reader must not pay for it
-    from claims.extract import ExtractedArticle
+    from sourcecheck.claims.extract import ExtractedArticle
 
 SCHEMA_VERSION = 6  # the highest numbered file in warehouse/schema/ (005 was never used)
 LOCK_WAIT_SECONDS = 30.0
@@ -50,12 +50,12 @@ def default_db_path() -> Path:
 
 
 def _sql(name: str) -> str:
-    return resources.files("warehouse").joinpath(f"schema/{name}").read_text("utf-8")
+    return resources.files("sourcecheck.warehouse").joinpath(f"schema/{name}").read_text("utf-8")
 
 
 def migrations() -> list[tuple[int, str]]:
     """(version, file) of every numbered schema file `NNN_name.sql`, in order; numbers may have gaps."""
-    names = [f.name for f in resources.files("warehouse").joinpath("schema").iterdir()]
+    names = [f.name for f in resources.files("sourcecheck.warehouse").joinpath("schema").iterdir()]
     return sorted((int(m.group(1)), name) for name in names if (m := re.fullmatch(r"(\d{3})_\w+\.sql", name)))
 
 
@@ -396,7 +396,7 @@ class Warehouse:
         }))
         self._store_claim_structure(extracted)
         counts = dict(Counter(v.status for v in verdicts))
-        settings = context.settings
+        settings = context.parameters
         stage_seconds = {"load_store": round(context.load_seconds, 4), **result.stage_seconds,
                          "record": round(record_seconds, 4)}
         self._insert("runs", pa.table({
@@ -404,9 +404,9 @@ class Warehouse:
             "started_at": pa.array([result.started_at], pa.timestamp("us")),
             "finished_at": pa.array([now], pa.timestamp("us")), "user_name": [login_name()],
             "host": [socket.gethostname()], "flow_run_id": pa.array([context.flow_run_id], pa.string()),
-            "sourcecheck_version": [_version()], "embedding_model": [settings.embedding_model],
-            "scorer": [settings.scorer], "scorer_version": [context.scorer_version],
-            "parameters": [json.dumps(settings.as_params() | {"scorer_parameters": context.scorer_parameters},
+            "sourcecheck_version": [_version()], "embedding_model": [settings["embedding_model"]],
+            "scorer": [settings["scorer"]], "scorer_version": [context.scorer_version],
+            "parameters": [json.dumps(settings | {"scorer_parameters": context.scorer_parameters},
                                       sort_keys=True)],
             "passages_in_store": pa.array([context.passages_in_store], pa.int32()),
             "claims": pa.array([len(cl)], pa.int32()), "status_counts": [json.dumps(counts, sort_keys=True)],

@@ -1,5 +1,5 @@
 -- sourcecheck warehouse, schema version 1.
--- Ids are content hashes (see sourcecheck/ids.py): re-ingesting unchanged input adds no rows, and re-verifying
+-- Ids are content hashes (see sourcecheck/core/ids.py): re-ingesting unchanged input adds no rows, and re-verifying
 -- an unchanged article adds only the new run (runs, matches, verdicts).
 
 CREATE TABLE IF NOT EXISTS schema_version (

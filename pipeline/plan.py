@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.articles import read_article
-from claims.records import Article
-from runs.keys import input_key, settings_key
-from runs.records import PriorScores, VerifyOutcome
-from scoring.scorer import load_scorer
-from sourcecheck.errors import WarehouseBusy
-from sourcecheck.settings import VerifySettings
-from warehouse import Warehouse
+from sourcecheck.claims.articles import read_article
+from sourcecheck.model.claims import Article
+from sourcecheck.pipeline.keys import input_key, settings_key
+from sourcecheck.model.runs import PriorScores, VerifyOutcome
+from sourcecheck.scoring.registry import load_scorer
+from sourcecheck.core.errors import WarehouseBusy
+from sourcecheck.pipeline.settings import VerifySettings
+from sourcecheck.warehouse import Warehouse
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Typed records that leave `claims/`: what the warehouse stores and retrieval reads."""
+"""The records of an article and its claims: what the claims stage makes, the warehouse stores and retrieval reads."""
 
 from __future__ import annotations
 
@@ -99,3 +99,13 @@ class Claim:
     claim_type: str = "factual"  # factual | quote | opinion | prediction
     slots: ClaimSlots = ClaimSlots()
     references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """One article read by the claims stage: everything the warehouse records of it."""
+
+    article: Article
+    sentences: list[Sentence]
+    citations: list[Citation]
+    claims: list[Claim]

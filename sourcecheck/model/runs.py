@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from reports.summary import RunSummary
-from scoring.records import PairScore, Verdict
-from sources.records import Candidate
-from sourcecheck.settings import VerifySettings
-
-if TYPE_CHECKING:  # spaCy loads with claims.extract: a run that skips everything must not pay for it
-    from claims.extract import ExtractedArticle
+from sourcecheck.model.claims import ExtractedArticle
+from sourcecheck.model.scores import PairScore, Verdict
+from sourcecheck.model.sources import Candidate
 
 
 @dataclass(frozen=True)
 class RunContext:
     """What every article of one verification run shares; recorded with each article's run."""
 
-    settings: VerifySettings
-    settings_key: str          # settings, models, scorer and its parameters, sourcecheck version (runs/keys.py)
+    parameters: dict           # the settings as recorded (pipeline/settings.py `as_params`)
+    settings_key: str          # settings, models, scorer and its parameters, sourcecheck version (pipeline/keys.py)
     scorer_version: str
     scorer_parameters: dict
     store_key: str             # the current source versions
@@ -56,6 +51,18 @@ class ArticleResult:
     @property
     def claims_scored(self) -> int:
         return len(self.score_keys) - len(self.reused_from)
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one verification run did: printed by the CLI, published as a Prefect artifact."""
+
+    run_id: str
+    article_path: str
+    title: str | None
+    claims: int
+    status_counts: dict[str, int]
+    passages_in_store: int
 
 
 @dataclass(frozen=True)

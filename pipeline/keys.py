@@ -16,12 +16,12 @@ import json
 import os
 from pathlib import Path
 
-from claims.records import Article, Claim
-from scoring.scorer import Scorer
-from sources.records import Candidate
+from sourcecheck.model.claims import Article, Claim
+from sourcecheck.scoring.scorer import Scorer
+from sourcecheck.model.sources import Candidate
 from sourcecheck import __version__
-from sourcecheck.ids import content_id
-from sourcecheck.settings import VerifySettings
+from sourcecheck.core.ids import content_id
+from sourcecheck.pipeline.settings import VerifySettings
 
 EXTRA_DATA_FILES = ("SOURCECHECK_OUTLETS", "SOURCECHECK_PLACES")
 

@@ -20,7 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sourcecheck.errors import InputError
+from sourcecheck.core.errors import InputError
 
 _KEYS = {"": {"db", "dask", "timezone", "ingest", "verify"}, "ingest": {"sources", "cron"},
          "verify": {"articles", "cron"}}

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from scoring.scorer import DEFAULT_SCORER, available_scorers, load_scorer
-from scoring.verdicts import VerdictRule
-from sourcecheck.errors import SourcecheckError
-from sources.embeddings import DEFAULT_MODEL, USEM3
-from sources.spaces import EmbeddingSpaces
-from sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
+from sourcecheck.scoring.registry import DEFAULT_SCORER, available_scorers, load_scorer
+from sourcecheck.scoring.verdicts import VerdictRule
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.sources.embeddings import DEFAULT_MODEL, USEM3
+from sourcecheck.sources.spaces import EmbeddingSpaces
+from sourcecheck.sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from sourcecheck.errors import InputError
-from sourcecheck.limits import Limit
+from sourcecheck.core.errors import InputError
+from sourcecheck.core.limits import Limit
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}  # articles and source documents alike
 log = logging.getLogger("sourcecheck")   # warnings: the CLI prints them as `sourcecheck: warning: ...`

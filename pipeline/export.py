@@ -6,8 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
-from sourcecheck.errors import InputError
-from warehouse import Warehouse
+from sourcecheck.core.errors import InputError
+from sourcecheck.warehouse import Warehouse
 
 
 def export_warehouse(db: Path, directory: Path) -> dict[str, int]:

@@ -1,8 +1,23 @@
-"""Typed records that leave `scoring/`."""
+"""The scoring stage's records: a passage's scores against a claim, and the claim's verdict."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """A claim's verdict. A str, so it is stored, printed and compared as its value ("not_found")."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    MISATTRIBUTED = "misattributed"
+    NOT_FOUND = "not_found"
+    UNCHECKABLE = "uncheckable"
+
+
+STATUSES = tuple(Status)   # in the order reports list them
+FLAGGED = (Status.CONTRADICTED, Status.MISATTRIBUTED, Status.NOT_FOUND)   # what a reviewer is shown
 
 
 @dataclass(frozen=True)
@@ -17,7 +32,7 @@ class PairScore:
 @dataclass(frozen=True)
 class Verdict:
     claim_id: str
-    status: str             # supported | contradicted | misattributed | not_found | uncheckable
+    status: Status
     support_score: float | None
     contradiction_score: float | None
     evidence_passage_id: str | None

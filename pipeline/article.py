@@ -8,17 +8,18 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from claims.extract import extract_claims
-from claims.outlets import load_registry
-from claims.records import Article
-from scoring.records import PairScore
-from scoring.scorer import load_scorer, score_all
-from sources.embeddings import load_embedder
-from sources.records import Candidate
-from sources.retrieval import PassageIndex, candidates_for
-from runs.keys import score_key
-from runs.records import ArticleResult, PriorScores
-from sourcecheck.settings import VerifySettings
+from sourcecheck.claims.extract import extract_claims
+from sourcecheck.claims.outlets import load_registry
+from sourcecheck.model.claims import Article
+from sourcecheck.model.scores import PairScore
+from sourcecheck.scoring.registry import load_scorer
+from sourcecheck.scoring.scorer import score_all
+from sourcecheck.sources.embeddings import load_embedder
+from sourcecheck.model.sources import Candidate
+from sourcecheck.sources.retrieval import PassageIndex, candidates_for
+from sourcecheck.pipeline.keys import score_key
+from sourcecheck.model.runs import ArticleResult, PriorScores
+from sourcecheck.pipeline.settings import VerifySettings
 
 
 def verify_article_claims(article: Article, input_key: str, index: PassageIndex, settings: VerifySettings,

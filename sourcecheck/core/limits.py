@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sourcecheck.errors import InputError, SourcecheckError
+from sourcecheck.core.errors import InputError, SourcecheckError
 
 
 @dataclass(frozen=True)

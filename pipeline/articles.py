@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-from sourcecheck.textfiles import TEXT_SUFFIXES
+from sourcecheck.core.textfiles import TEXT_SUFFIXES
 
 
 def article_files(patterns: list[str]) -> list[str]:

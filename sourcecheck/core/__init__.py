@@ -1,0 +1,1 @@
+"""The floor every other package stands on: errors, ids, limits, settings, text files, languages, sentences."""
