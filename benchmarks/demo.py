@@ -55,7 +55,9 @@ def main() -> int:
         cold(True)
     cold_memory = peak_memory_mb(children=True)
 
-    import sourcecheck.flows  # noqa: F401  (quiet Prefect settings first)
+    from sourcecheck.flows import set_quiet_offline_defaults
+
+    set_quiet_offline_defaults()   # before Prefect is imported
     from sourcecheck.flows.ingest import ingest_sources
     from sourcecheck.flows.verify import run_verification
     from sourcecheck.pipeline.settings import VerifySettings

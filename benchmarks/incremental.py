@@ -52,7 +52,8 @@ ATTEMPTS: list[list[dict]] = []
 
 
 def in_process(work: Path, repeats: int) -> dict:
-    import sourcecheck.flows  # noqa: F401  (quiet Prefect settings first)
+    from sourcecheck.flows import set_quiet_offline_defaults
+    set_quiet_offline_defaults()   # before Prefect is imported
     from sourcecheck.flows.ingest import ingest_sources
     from sourcecheck.flows.verify import plan_run, read_articles, run_verification
     from sourcecheck.pipeline.settings import VerifySettings

@@ -49,7 +49,8 @@ def store_path(passages: int) -> Path:
 def ingest_phase(passages: int, repeats: int, profile: bool) -> dict:
     """10k passages of new documents into a new warehouse (small N: it becomes the N-passage store) or into a
     copy of the directly built N-passage store."""
-    import sourcecheck.flows  # noqa: F401  (quiet Prefect first)
+    from sourcecheck.flows import set_quiet_offline_defaults
+    set_quiet_offline_defaults()   # before Prefect is imported
     from sourcecheck.flows import local_run_settings
     from sourcecheck.flows.ingest import ingest_sources
     from sourcecheck.pipeline.settings import VerifySettings

@@ -1,12 +1,13 @@
 """Prefect flows: the table of contents of each job. The work lives in the stage packages.
 
-Prefect is made quiet before it is imported: no telemetry, and its logging at CRITICAL (failures reach the
+The CLI makes Prefect quiet before it is imported (`set_quiet_offline_defaults`): no telemetry, and its logging at CRITICAL (failures reach the
 user as sourcecheck's one-line error), so users see sourcecheck's own output and nothing else. Without a configured server the first flow starts Prefect's temporary local API.
 """
 
+import logging
 import os
 
-for _key, _value in {
+QUIET_OFFLINE_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "PREFECT_LOGGING_LEVEL": "CRITICAL",  # failures reach the user as sourcecheck's one-line error
@@ -16,15 +17,18 @@ for _key, _value in {
     "TRANSFORMERS_VERBOSITY": "error",
     "HF_HUB_DISABLE_PROGRESS_BARS": "1",
     "TOKENIZERS_PARALLELISM": "false",
-}.items():
-    os.environ.setdefault(_key, _value)
+}
 
-# Prefect's background services log under their class names, outside the "prefect" logger tree; at exit
-# after a failed flow they warn about unsent events, which is noise next to our one-line error.
-import logging  # noqa: E402
 
-for _service in ("EventsWorker", "APILogWorker", "QueueService"):
-    logging.getLogger(_service).setLevel(logging.CRITICAL)
+def set_quiet_offline_defaults() -> None:
+    """Call before Prefect is first imported (Prefect reads its settings then); a variable the user set wins.
+    An explicit call, not an import side effect: importing a module must not change a host program's settings."""
+    for key, value in QUIET_OFFLINE_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    # Prefect's background services log under their class names, outside the "prefect" logger tree; at exit
+    # after a failed flow they warn about unsent events, which is noise next to our one-line error.
+    for service in ("EventsWorker", "APILogWorker", "QueueService"):
+        logging.getLogger(service).setLevel(logging.CRITICAL)
 
 
 def local_run_settings():

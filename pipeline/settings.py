@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass
 
 from sourcecheck.scoring.registry import DEFAULT_SCORER, available_scorers, load_scorer
 from sourcecheck.scoring.verdicts import VerdictRule
 from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.settings import current_settings
 from sourcecheck.sources.embeddings import DEFAULT_MODEL, USEM3
 from sourcecheck.sources.spaces import EmbeddingSpaces
 from sourcecheck.sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
@@ -26,12 +26,13 @@ class VerifySettings:
     def from_env(cls) -> VerifySettings:
         """Defaults, overridden by SOURCECHECK_EMBEDDING_MODEL, SOURCECHECK_CROSSLINGUAL_MODEL and
         SOURCECHECK_SCORER (checked here, before any work starts or any file is created)."""
-        scorer = os.environ.get("SOURCECHECK_SCORER") or DEFAULT_SCORER
+        environment = current_settings()
+        scorer = environment.scorer or DEFAULT_SCORER
         if scorer not in available_scorers():
             raise SourcecheckError(f"SOURCECHECK_SCORER={scorer!r} is not a scorer; available: "
                                    f"{', '.join(sorted(available_scorers()))}")
-        return cls(embedding_model=os.environ.get("SOURCECHECK_EMBEDDING_MODEL") or DEFAULT_MODEL,
-                   crosslingual_model=os.environ.get("SOURCECHECK_CROSSLINGUAL_MODEL") or USEM3, scorer=scorer)
+        return cls(embedding_model=environment.embedding_model or DEFAULT_MODEL,
+                   crosslingual_model=environment.crosslingual_model or USEM3, scorer=scorer)
 
     @property
     def spaces(self) -> EmbeddingSpaces:

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.settings import current_settings
 
 DEFAULT_NLI_MODEL = Path(__file__).resolve().parent / "models" / "nli-minilm-l6"
 ONNX_FILE = Path("onnx") / "model.onnx"
@@ -109,8 +110,9 @@ def _batches(order: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
 
 def configured_model() -> tuple[str, str]:
     """(model name or path, backend) from the environment; the shipped model and the fastest backend by default."""
-    name = os.environ.get("SOURCECHECK_NLI_MODEL") or str(DEFAULT_NLI_MODEL)
-    backend = os.environ.get("SOURCECHECK_NLI_BACKEND") or "auto"
+    settings = current_settings()
+    name = settings.nli_model or str(DEFAULT_NLI_MODEL)
+    backend = settings.nli_backend or "auto"
     if backend not in {"auto", "onnx", "torch"}:
         raise SourcecheckError(f"SOURCECHECK_NLI_BACKEND={backend!r}: use auto, onnx or torch")
     has_onnx = (Path(name) / ONNX_FILE).is_file()

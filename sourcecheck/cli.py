@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from sourcecheck.core.settings import current_settings
+from sourcecheck.flows import set_quiet_offline_defaults
 from sourcecheck.model.reviews import DECISIONS
 from sourcecheck import __version__
 from sourcecheck.core.errors import SourcecheckError
@@ -22,6 +24,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "peace-mission-
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    set_quiet_offline_defaults()
     _show_warnings()
     try:
         return args.handler(args)
@@ -29,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, not bad input: still one line, with the way to the traceback
-        if os.environ.get("SOURCECHECK_DEBUG"):
+        if current_settings().debug:
             raise
         print(f"sourcecheck: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
               "(set SOURCECHECK_DEBUG=1 for the traceback)", file=sys.stderr)
@@ -75,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--changed", action="store_true",
                         help="skip articles whose content, sources, models and settings are unchanged since their "
                              "latest run")
-    verify.add_argument("--dask", metavar="ADDRESS", default=os.environ.get("SOURCECHECK_DASK") or None,
+    verify.add_argument("--dask", metavar="ADDRESS", default=current_settings().dask or None,
                         help="verify on the Dask cluster at this scheduler address (tcp://host:8786; default "
                              "$SOURCECHECK_DASK); this process still writes the warehouse")
     verify.set_defaults(handler=_verify)

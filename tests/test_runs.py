@@ -240,3 +240,23 @@ def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small
     assert [r[:3] for r in _runs(small_store.db)] == [(None, None, False), (2, 0, True)]
     assert small_store.run("verify", "--changed", str(small_store.article)) == 0
     assert rows(small_store.db, "SELECT count(*) FROM runs") == [(2,)]
+
+
+@pytest.mark.parametrize("variable", ["SOURCECHECK_PEOPLE", "SOURCECHECK_PLACES", "SOURCECHECK_OUTLETS"])
+def test_a_changed_data_file_re_verifies_with_changed(variable, small_store, tmp_path, monkeypatch, capsys):
+    """Each alias table can change a verdict without changing an article or a source: `verify --changed` must
+    see an edit of the file in force, and a second run over the same file must skip again."""
+    table = tmp_path / "extra.yaml"
+    entry = {"SOURCECHECK_PEOPLE": "- name: Jane Example\n  aliases: [J. Example]\n",
+             "SOURCECHECK_PLACES": "- name: Exampleton\n  aliases: [Exampleville]\n",
+             "SOURCECHECK_OUTLETS": "- name: Example Wire\n  aliases: [ExWire]\n"}[variable]
+    table.write_text(entry, "utf-8")
+    monkeypatch.setenv(variable, str(table))
+    assert small_store.run("verify", "--changed", str(small_store.article)) == 0
+    assert "unchanged since its latest run" not in capsys.readouterr().out      # a new file is a change
+    assert small_store.run("verify", "--changed", str(small_store.article)) == 0
+    assert "unchanged since its latest run" in capsys.readouterr().out
+    table.write_text(entry.replace("Example", "Sample"), "utf-8")
+    assert small_store.run("verify", "--changed", str(small_store.article)) == 0
+    assert "unchanged since its latest run" not in capsys.readouterr().out      # an edited file is a change
+    assert rows(small_store.db, "SELECT count(*) FROM runs") == [(3,)]

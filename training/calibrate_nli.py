@@ -21,7 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-import sourcecheck.flows  # noqa: F401  (quiet, offline settings)
+from sourcecheck.flows import set_quiet_offline_defaults
+
+set_quiet_offline_defaults()   # before Prefect is imported
 from sourcecheck.evaluation.metrics import best_threshold, per_label, platt, roc_auc
 from sourcecheck.evaluation.wice import read_wice, score_wice
 from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, load_entailment_model

@@ -16,13 +16,15 @@ import os
 import signal
 from collections import Counter
 
+from sourcecheck.core.settings import current_settings
+
 CRASH_POINTS = ("ingest:read", "ingest:embed", "ingest:store", "verify:plan", "verify:score", "record_run")
 _counts: Counter = Counter()
 
 
 def crash_point(name: str) -> None:
     assert name in CRASH_POINTS, name
-    wanted, _, nth = os.environ.get("SOURCECHECK_CRASH_AT", "").partition("#")
+    wanted, _, nth = current_settings().crash_at.partition("#")
     if wanted != name:
         return
     _counts[name] += 1

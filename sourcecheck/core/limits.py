@@ -7,12 +7,12 @@ news copy (a long feature is 50 kB and 400 sentences) and can be raised with its
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sourcecheck.core.errors import InputError, SourcecheckError
+from sourcecheck.core.settings import PREFIX, current_settings
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,8 @@ class Limit:
     unit: str          # "bytes" | "sentences"
 
     def value(self) -> int:
-        raw = os.environ.get(self.variable)
-        if raw is None or not raw.strip():
+        raw = getattr(current_settings(), self.variable.removeprefix(PREFIX).lower())
+        if not raw.strip():
             return self.default
         try:
             value = int(raw.replace("_", ""))

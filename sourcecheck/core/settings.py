@@ -15,6 +15,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 PREFIX = "SOURCECHECK_"
+# Where and how a run works, never what it concludes: left out of the settings key. Every other field (a new
+# one too, by default) is in it.
+OPERATIONAL = ("db", "dask", "debug", "cache_dir", "max_article_bytes", "max_source_file_bytes",
+               "max_document_sentences", "crash_at")
 
 
 @dataclass(frozen=True)
@@ -42,11 +46,15 @@ class Settings:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
         environ = os.environ if environ is None else environ
-        return cls(**{f.name: environ.get(variable_name(f.name), "").strip() for f in fields(cls)})
+        return cls(**{f.name: environ.get(variable_name(f.name), "") for f in fields(cls)})
 
     def data_files(self) -> dict[str, str]:
         """The data files in force: each changes what a verdict can be without changing an article or a source."""
         return {name: getattr(self, name) for name in ("outlets", "people", "places") if getattr(self, name)}
+
+    def verdict_inputs(self) -> dict[str, str]:
+        """The fields that can change a verdict (all but OPERATIONAL), for the settings key."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in OPERATIONAL}
 
     def cache_path(self) -> Path:
         return Path(self.cache_dir) if self.cache_dir else Path.home() / ".cache" / "sourcecheck"
