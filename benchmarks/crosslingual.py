@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sourcecheck.evaluation.crosslingual import fixture_measures, load_fixture, run_fixture  # noqa: E402
+from sourcecheck.pipeline.settings import verdict_rule_for  # noqa: E402
 from sourcecheck.scoring.registry import load_scorer  # noqa: E402
 from sourcecheck.sources.embeddings import USEM3, load_embedder  # noqa: E402
-from sourcecheck.pipeline.settings import verdict_rule_for  # noqa: E402
 
 
 def raw_cosines() -> dict:

@@ -30,9 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from measure import CACHE, best_of, load_average, peak_memory_mb, profiled, write_result
-
 import corpus
+from measure import CACHE, best_of, load_average, peak_memory_mb, profiled, write_result
 
 CORPUS_VERSION = 1   # bump when corpus.py changes what it generates: cached stores are rebuilt
 BUILT_DIRECTLY_FROM = 20_001
@@ -91,11 +90,11 @@ def build_phase(passages: int) -> dict:
     import numpy as np
 
     from sourcecheck.claims.outlets import load_registry
+    from sourcecheck.core.ids import content_id
+    from sourcecheck.model.sources import Passage
+    from sourcecheck.pipeline.settings import VerifySettings
     from sourcecheck.sources.documents import read_source_file
     from sourcecheck.sources.embeddings import load_embedder
-    from sourcecheck.model.sources import Passage
-    from sourcecheck.core.ids import content_id
-    from sourcecheck.pipeline.settings import VerifySettings
     from sourcecheck.warehouse import Warehouse
 
     started = time.perf_counter()
@@ -135,7 +134,7 @@ def build_phase(passages: int) -> dict:
             "real_sentences_embedded": len(real), "build_peak_memory_mb": peak_memory_mb()}
 
 
-def real_sentence_vectors(embedder) -> "np.ndarray":
+def real_sentence_vectors(embedder) -> np.ndarray:
     import numpy as np
 
     cache = CACHE / f"real-sentences-{CORPUS_VERSION}-{embedder.model_id.replace('/', '_')}.npy"
@@ -152,13 +151,13 @@ def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
     from sourcecheck.claims.extract import extract_claims
     from sourcecheck.claims.outlets import load_registry
     from sourcecheck.flows.verify import run_verification
+    from sourcecheck.model.runs import PriorScores
     from sourcecheck.pipeline.article import verify_article_claims
     from sourcecheck.pipeline.plan import read_articles
-    from sourcecheck.model.runs import PriorScores
+    from sourcecheck.pipeline.settings import VerifySettings
     from sourcecheck.scoring import names, slots
     from sourcecheck.sources.embeddings import load_embedder
     from sourcecheck.sources.retrieval import ClaimQuery, retrieve_all
-    from sourcecheck.pipeline.settings import VerifySettings
     from sourcecheck.warehouse import Warehouse
 
     settings = VerifySettings.from_env()

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sourcecheck.claims.dates import DATE_RE, parse_citation_date
 from sourcecheck.claims.html_articles import html_to_markdown
-from sourcecheck.model.claims import Article
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.limits import ARTICLE_BYTES
 from sourcecheck.core.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
+from sourcecheck.model.claims import Article
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

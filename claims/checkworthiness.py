@@ -11,7 +11,6 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-
 _SAID = re.compile(r"\b(?:said|says|told|stated|noted|emphasi[sz]ed|explained|announced|declared|warned|"
                    r"insisted|argued|added|claimed|stressed|according to)\b", re.I)
 

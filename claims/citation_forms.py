@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from sourcecheck.claims.dates import parse_citation_date
 from sourcecheck.claims.outlets import OutletRegistry
-from sourcecheck.model.claims import Citation
 from sourcecheck.core.ids import content_id
+from sourcecheck.model.claims import Citation
 
 
 @dataclass(frozen=True)

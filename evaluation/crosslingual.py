@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sourcecheck.claims.outlets import load_registry
+from sourcecheck.core.ids import content_id
 from sourcecheck.model.claims import Claim
 from sourcecheck.scoring.scorer import Scorer, score_all
 from sourcecheck.scoring.verdicts import VerdictRule
@@ -26,7 +27,6 @@ from sourcecheck.sources.embeddings import load_embedder
 from sourcecheck.sources.passages import passages_of
 from sourcecheck.sources.retrieval import PassageIndex, candidates_for
 from sourcecheck.sources.spaces import EmbeddingSpaces
-from sourcecheck.core.ids import content_id
 from sourcecheck.warehouse import Warehouse
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "crosslingual"

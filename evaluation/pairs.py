@@ -16,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from sourcecheck.core.errors import InputError
 from sourcecheck.evaluation.machine import machine_description
 from sourcecheck.evaluation.metrics import per_label, reliability
 from sourcecheck.scoring.entailment import BATCH, EntailmentModel
-from sourcecheck.core.errors import InputError
 
 THREE_WAY = ["entailment", "neutral", "contradiction"]
 LABELS = set(THREE_WAY) | {"not_entailment"}

@@ -20,17 +20,17 @@ from pathlib import Path
 import numpy as np
 
 from sourcecheck.claims.outlets import load_registry
-from sourcecheck.model.claims import Claim
+from sourcecheck.core.errors import InputError
+from sourcecheck.core.ids import content_id
 from sourcecheck.evaluation.machine import machine_description
 from sourcecheck.evaluation.metrics import balanced_accuracy, best_threshold, f1, per_label, roc_auc
+from sourcecheck.model.claims import Claim
 from sourcecheck.scoring.scorer import Scorer, score_all
 from sourcecheck.scoring.verdicts import VerdictRule
 from sourcecheck.sources.documents import read_source_file
 from sourcecheck.sources.embeddings import load_embedder
 from sourcecheck.sources.passages import passages_of
 from sourcecheck.sources.retrieval import candidates_for
-from sourcecheck.core.errors import InputError
-from sourcecheck.core.ids import content_id
 from sourcecheck.warehouse import Warehouse
 
 FOLDS = {"all": lambda i: True, "even": lambda i: i % 2 == 0, "odd": lambda i: i % 2 == 1}

@@ -10,14 +10,14 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from sourcecheck.claims.outlets import load_registry
+from sourcecheck.core.faults import crash_point
+from sourcecheck.core.progress import progress
+from sourcecheck.model.sources import Passage, SourceBatch, SourceDocument
 from sourcecheck.sources.documents import read_source_file, source_files
 from sourcecheck.sources.duplicates import drop_duplicates
 from sourcecheck.sources.embeddings import USEM3, load_embedder
 from sourcecheck.sources.passages import passages_of
-from sourcecheck.model.sources import Passage, SourceBatch, SourceDocument
 from sourcecheck.sources.spaces import ENGLISH, EmbeddingSpaces
-from sourcecheck.core.faults import crash_point
-from sourcecheck.core.progress import progress
 from sourcecheck.warehouse import Warehouse
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron, Schedule
 
+from sourcecheck.core.errors import InputError
 from sourcecheck.flows.ingest import ingest_sources
 from sourcecheck.flows.verify import verify_changed
 from sourcecheck.pipeline.config import ServeConfig
-from sourcecheck.core.errors import InputError
 from sourcecheck.pipeline.settings import VerifySettings
 
 INGEST_DEPLOYMENT = "sourcecheck-ingest"

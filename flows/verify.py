@@ -19,23 +19,23 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from sourcecheck.claims.outlets import load_registry
+from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.faults import crash_point
 from sourcecheck.flows import local_run_settings
-from sourcecheck.model.claims import Article
 from sourcecheck.flows.retry import TRANSIENT_RETRIES
-from sourcecheck.reports.markdown import flagged_markdown
-from sourcecheck.reports.run_review import load_run_review
+from sourcecheck.model.claims import Article
+from sourcecheck.model.runs import ArticleResult, PriorScores, RecordedRun, RunContext, RunSummary, VerifyOutcome
+from sourcecheck.pipeline import plan as planning
 from sourcecheck.pipeline.article import verify_article_claims
 from sourcecheck.pipeline.articles import article_files
-from sourcecheck.pipeline import plan as planning
 from sourcecheck.pipeline.keys import scorer_parameters
 from sourcecheck.pipeline.plan import RunPlan
-from sourcecheck.model.runs import ArticleResult, PriorScores, RecordedRun, RunContext, RunSummary, VerifyOutcome
+from sourcecheck.pipeline.settings import VerifySettings
+from sourcecheck.reports.markdown import flagged_markdown
+from sourcecheck.reports.run_review import load_run_review
 from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.sources.embeddings import load_embedder
 from sourcecheck.sources.retrieval import PassageIndex
-from sourcecheck.core.errors import SourcecheckError
-from sourcecheck.core.faults import crash_point
-from sourcecheck.pipeline.settings import VerifySettings
 from sourcecheck.warehouse import Warehouse
 
 

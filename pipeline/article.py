@@ -11,15 +11,15 @@ from contextlib import contextmanager
 from sourcecheck.claims.extract import extract_claims
 from sourcecheck.claims.outlets import load_registry
 from sourcecheck.model.claims import Article
+from sourcecheck.model.runs import ArticleResult, PriorScores
 from sourcecheck.model.scores import PairScore
+from sourcecheck.model.sources import Candidate
+from sourcecheck.pipeline.keys import score_key
+from sourcecheck.pipeline.settings import VerifySettings
 from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.scoring.scorer import score_all
 from sourcecheck.sources.embeddings import load_embedder
-from sourcecheck.model.sources import Candidate
 from sourcecheck.sources.retrieval import PassageIndex, candidates_for
-from sourcecheck.pipeline.keys import score_key
-from sourcecheck.model.runs import ArticleResult, PriorScores
-from sourcecheck.pipeline.settings import VerifySettings
 
 
 def verify_article_claims(article: Article, input_key: str, index: PassageIndex, settings: VerifySettings,

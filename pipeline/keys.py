@@ -17,13 +17,14 @@ import dataclasses
 import json
 from pathlib import Path
 
-from sourcecheck.model.claims import Article, Claim
-from sourcecheck.scoring.scorer import Scorer
-from sourcecheck.model.sources import Candidate
 from sourcecheck import __version__
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.settings import current_settings
+from sourcecheck.model.claims import Article, Claim
+from sourcecheck.model.sources import Candidate
 from sourcecheck.pipeline.settings import VerifySettings
+from sourcecheck.scoring.scorer import Scorer
+
 
 def scorer_parameters(scorer: Scorer) -> dict:
     return dataclasses.asdict(scorer) if dataclasses.is_dataclass(scorer) else {}

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sourcecheck.claims.articles import read_article
-from sourcecheck.model.claims import Article
-from sourcecheck.pipeline.keys import input_key, settings_key
-from sourcecheck.model.runs import PriorScores, VerifyOutcome
-from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.core.errors import WarehouseBusy
+from sourcecheck.model.claims import Article
+from sourcecheck.model.runs import PriorScores, VerifyOutcome
+from sourcecheck.pipeline.keys import input_key, settings_key
 from sourcecheck.pipeline.settings import VerifySettings
+from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.warehouse import Warehouse
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from sourcecheck.scoring.registry import DEFAULT_SCORER, available_scorers, load_scorer
-from sourcecheck.scoring.verdicts import VerdictRule
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.settings import current_settings
+from sourcecheck.scoring.registry import DEFAULT_SCORER, available_scorers, load_scorer
+from sourcecheck.scoring.verdicts import VerdictRule
 from sourcecheck.sources.embeddings import DEFAULT_MODEL, USEM3
-from sourcecheck.sources.spaces import EmbeddingSpaces
 from sourcecheck.sources.retrieval import DATE_WINDOW_DAYS, TOP_K_CITED, TOP_K_STORE
+from sourcecheck.sources.spaces import EmbeddingSpaces
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from sourcecheck.model.scores import STATUSES
 from sourcecheck.reports.article_view import article_paragraphs
 from sourcecheck.reports.charts import score_histogram, status_changes, verdicts_by_outlet
 from sourcecheck.reports.evidence import is_foreign
@@ -26,7 +27,6 @@ from sourcecheck.reports.files import write_atomically
 from sourcecheck.reports.readings import score_reading
 from sourcecheck.reports.run_review import RunReview, load_run_review
 from sourcecheck.reports.slot_marks import marked_pieces
-from sourcecheck.model.scores import STATUSES
 from sourcecheck.warehouse import Warehouse
 
 UNCITED = "(uncited)"

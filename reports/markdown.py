@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from sourcecheck.model.scores import STATUSES
 from sourcecheck.reports.evidence import is_foreign
 from sourcecheck.reports.readings import score_reading
 from sourcecheck.reports.run_review import REVIEW_WORDS, ClaimReview, RunReview
 from sourcecheck.reports.slot_marks import Piece, marked_pieces
-from sourcecheck.model.scores import STATUSES
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 

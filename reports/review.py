@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sourcecheck.reports.readings import score_reading
-from sourcecheck.model.reviews import ReviewDecision
-from sourcecheck.reports.run_review import REVIEW_WORDS, ClaimReview, RunReview, load_run_review
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.ids import content_id
+from sourcecheck.model.reviews import ReviewDecision
+from sourcecheck.reports.readings import score_reading
+from sourcecheck.reports.run_review import REVIEW_WORDS, ClaimReview, RunReview, load_run_review
 from sourcecheck.warehouse import Warehouse
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sourcecheck.reports.evidence import Evidence, evidence_by_claim, evidence_key
 from sourcecheck.model.reviews import ReviewDecision
 from sourcecheck.model.scores import FLAGGED
+from sourcecheck.reports.evidence import Evidence, evidence_by_claim, evidence_key
 from sourcecheck.reports.slot_marks import DifferingSlots, differing_slots
 from sourcecheck.warehouse import Warehouse
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sourcecheck.model.runs import RunSummary
 from sourcecheck.model.scores import STATUSES
 
+
 def summary_lines(summary: RunSummary) -> list[str]:
     counts = summary.status_counts
     parts = [f"{counts.get(s, 0)} {s}" for s in STATUSES]

@@ -8,16 +8,15 @@ import datetime as dt
 import io
 import json
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
+from sourcecheck import __version__
+from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.settings import current_settings
 from sourcecheck.flows import set_quiet_offline_defaults
 from sourcecheck.model.reviews import DECISIONS
-from sourcecheck import __version__
-from sourcecheck.core.errors import SourcecheckError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "peace-mission-2012"
 
@@ -164,11 +163,10 @@ def _sources_add(args: argparse.Namespace) -> int:
 
 
 def _ingest(paths: list[Path], db: Path):
-    from sourcecheck.flows.ingest import ingest_sources
-    from sourcecheck.sources.embeddings import preload_embedder
-    from sourcecheck.pipeline.settings import VerifySettings
-
     from sourcecheck.flows import local_run_settings
+    from sourcecheck.flows.ingest import ingest_sources
+    from sourcecheck.pipeline.settings import VerifySettings
+    from sourcecheck.sources.embeddings import preload_embedder
 
     settings = VerifySettings.from_env()
     preload_embedder(settings.embedding_model)
@@ -323,8 +321,8 @@ def _report(args: argparse.Namespace) -> int:
 
 def _bench_wice(args: argparse.Namespace) -> int:
     from sourcecheck.evaluation.wice import run_wice_bench
-    from sourcecheck.scoring.registry import load_scorer
     from sourcecheck.pipeline.settings import VerifySettings, verdict_rule_for
+    from sourcecheck.scoring.registry import load_scorer
 
     _require_file(args.file)
     settings = VerifySettings.from_env()

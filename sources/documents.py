@@ -7,12 +7,12 @@ import os
 from pathlib import Path
 
 from sourcecheck.claims.outlets import OutletRegistry
-from sourcecheck.model.sources import SourceDocument
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.languages import detect_language
 from sourcecheck.core.limits import SOURCE_FILE_BYTES, check_document_sentences
 from sourcecheck.core.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
+from sourcecheck.model.sources import SourceDocument
 
 JSONL_SUFFIXES = {".jsonl"}
 SOURCE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES

@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sourcecheck.model.sources import SourceDocument
 from sourcecheck.core.ids import content_id
+from sourcecheck.model.sources import SourceDocument
 
 log = logging.getLogger("sourcecheck")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from sourcecheck.core.ids import content_id
 from sourcecheck.core.sentences import split_sentences
 from sourcecheck.model.sources import Passage, SourceDocument
-from sourcecheck.core.ids import content_id
 
 CONTEXT_WINDOW = 1  # sentences either side; enough to resolve "the drill" or "he" when a reviewer reads it
 

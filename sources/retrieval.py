@@ -18,9 +18,9 @@ import numpy as np
 import pyarrow as pa
 
 from sourcecheck.model.claims import Claim
+from sourcecheck.model.sources import Candidate
 from sourcecheck.sources.embeddings import Embedder
 from sourcecheck.sources.passages import context_rows
-from sourcecheck.model.sources import Candidate
 from sourcecheck.sources.spaces import ENGLISH, to_english_scale
 
 DATE_WINDOW_DAYS = 3   # a report is usually published within a day or two of the day it is cited for

@@ -15,6 +15,7 @@ EXAMPLE = ROOT / "examples" / "peace-mission-2012"
 
 os.environ.setdefault("PREFECT_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "sourcecheck-test-prefect"))
 from sourcecheck.flows import set_quiet_offline_defaults
+
 set_quiet_offline_defaults()   # before Prefect is imported
 
 

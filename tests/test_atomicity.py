@@ -1,8 +1,8 @@
 """A stage that fails halfway leaves the warehouse exactly as it was: one transaction per stage."""
 
 import pytest
-
 from conftest import EXAMPLE, warehouse_fingerprint
+
 from sourcecheck.cli import main
 from sourcecheck.warehouse import Warehouse
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pytest
+from conftest import EXAMPLE, warehouse_fingerprint
 
 import sourcecheck.warehouse.store as store
-from conftest import EXAMPLE, SMALL_ARTICLE, SMALL_SOURCE, warehouse_fingerprint
 from sourcecheck.cli import main
 
 GOOD_SOURCE = EXAMPLE / "sources" / "xinhua-2012-06-16-shenzhou-9.md"

@@ -4,11 +4,10 @@ import json
 
 import numpy as np
 import pytest
-
-from sourcecheck.evaluation.metrics import balanced_accuracy, best_threshold, platt, roc_auc
-from sourcecheck.cli import main
-
 from conftest import ROOT
+
+from sourcecheck.cli import main
+from sourcecheck.evaluation.metrics import balanced_accuracy, best_threshold, platt, roc_auc
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

@@ -4,14 +4,20 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import EXAMPLE, ROOT
 
 from sourcecheck.claims.articles import read_article
-from sourcecheck.claims.citation_forms import CITATION_FORMS, SentenceContext, citation_form, make_citation, parenthetical
+from sourcecheck.claims.citation_forms import (
+    CITATION_FORMS,
+    SentenceContext,
+    citation_form,
+    make_citation,
+    parenthetical,
+)
 from sourcecheck.claims.citations import attribute_citations
 from sourcecheck.claims.dates import parse_citation_date
 from sourcecheck.claims.extract import extract_claims
 from sourcecheck.claims.outlets import load_registry
-from conftest import EXAMPLE, ROOT
 
 REGISTRY = load_registry()
 JUNE_26 = dt.date(2012, 6, 26)

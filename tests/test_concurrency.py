@@ -13,6 +13,7 @@ import sys
 import time
 
 from conftest import SMALL_ARTICLE, rows
+
 from sourcecheck.cli import main
 
 # Rows that would betray a half-written run: a run with fewer verdicts than claims, or verdicts without a run.
@@ -78,8 +79,12 @@ def test_locked_warehouse_is_retried_by_prefect_until_the_lock_is_gone(small_sto
     import threading
 
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import (TaskRunFilter, TaskRunFilterName, TaskRunFilterState,
-                                               TaskRunFilterStateName)
+    from prefect.client.schemas.filters import (
+        TaskRunFilter,
+        TaskRunFilterName,
+        TaskRunFilterState,
+        TaskRunFilterStateName,
+    )
 
     import sourcecheck.warehouse.store
     from sourcecheck.flows.verify import run_verification

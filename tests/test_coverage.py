@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from sourcecheck.model.claims import Claim
+from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.coverage import unconfirmed_terms
 from sourcecheck.scoring.registry import load_scorer
-from sourcecheck.model.sources import Candidate
 
 PAGE = ("Daktronics was founded in 1968 by Aelred Kurtenbach, a professor of electrical engineering at South Dakota "
         "State University in Brookings. The company makes scoreboards.")

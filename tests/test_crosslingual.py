@@ -6,21 +6,21 @@ import datetime as dt
 import numpy as np
 import pyarrow as pa
 import pytest
-
 from conftest import rows
+
+from sourcecheck.cli import main
 from sourcecheck.evaluation.crosslingual import fixture_measures, load_fixture, run_fixture
+from sourcecheck.model.sources import Candidate
+from sourcecheck.pipeline.settings import verdict_rule_for
 from sourcecheck.scoring.nli_slots import NliSlotScorer
 from sourcecheck.scoring.pair_reading import read_crosslingual
 from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.scoring.similarity_slots import SimilaritySlotScorer
 from sourcecheck.scoring.slots import slots_of
 from sourcecheck.sources.embeddings import DEFAULT_MODEL, USEM3, load_embedder
-from sourcecheck.model.sources import Candidate
-from sourcecheck.sources.retrieval import ClaimQuery, PassageIndex
 from sourcecheck.sources.joined_index import joined_index
+from sourcecheck.sources.retrieval import ClaimQuery, PassageIndex
 from sourcecheck.sources.spaces import to_english_scale
-from sourcecheck.cli import main
-from sourcecheck.pipeline.settings import verdict_rule_for
 
 
 @pytest.fixture(scope="module")

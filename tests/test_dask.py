@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SMALL_ARTICLE, rows
 
 VERDICTS = """SELECT c.text, v.status, round(v.support_score, 6), round(v.contradiction_score, 6), v.evidence_passage_id

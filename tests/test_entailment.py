@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, LabelOrder, configured_model, load_entailment_model
 from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, LabelOrder, configured_model, load_entailment_model
 
 PAIRS = [  # premise, hypothesis, expected label
     ("About 1,600 Chinese personnel arrived in Kazakhstan by rail on June 8.",

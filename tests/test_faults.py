@@ -17,10 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, SMALL_ARTICLE, rows, warehouse_fingerprint
-from sourcecheck.cli import main
 from test_concurrency import INCONSISTENT
+
+from sourcecheck.cli import main
 
 NEW_SOURCES = ["interfax-2012-06-18-sco-security.md", "krasnaya-zvezda-2012-06-18-peace-mission.md"]
 # every passage has its vector, every vector table row belongs to a known model

@@ -1,12 +1,12 @@
 """The claims stage against the hand-made gold files: the targets of issue 3, and the article formats."""
 
 import pytest
+from conftest import ROOT
 
 from sourcecheck.claims.articles import paragraphs, read_article
 from sourcecheck.claims.extract import extract_claims
 from sourcecheck.claims.gold import score_against_gold
 from sourcecheck.claims.outlets import load_registry
-from conftest import ROOT
 
 GOLD = ROOT / "tests/fixtures/gold"
 ARTICLES = {"peace-mission-2012": ROOT / "examples/peace-mission-2012/article.md",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import EXAMPLE, SMALL_SOURCE, rows
+
 from sourcecheck.cli import main
 
 FRONT = "---\noutlet: TASS\npublished: 2012-06-18\n---\n"

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from conftest import rows, warehouse_fingerprint
+
 from sourcecheck.cli import main
 
 COUNTS = "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM passages), (SELECT count(*) FROM embeddings_384)"

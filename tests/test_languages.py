@@ -3,10 +3,10 @@ names across scripts."""
 
 import pytest
 
-from sourcecheck.scoring.names import names_person, people_in, pinyin_of, romanise_russian
-from sourcecheck.scoring.slots import compare_slots, slots_of
 from sourcecheck.core.languages import detect_language
 from sourcecheck.core.sentences import split_sentences
+from sourcecheck.scoring.names import names_person, people_in, pinyin_of, romanise_russian
+from sourcecheck.scoring.slots import compare_slots, slots_of
 
 
 def _compare(claim: str, source: str):

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import duckdb
+from conftest import rows
 
 import sourcecheck.warehouse.store as store
-from conftest import rows
 from sourcecheck.warehouse import SCHEMA_VERSION, Warehouse
 
 
@@ -67,6 +67,7 @@ def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_pat
     """The fixture was made by sourcecheck at commit a84f3e2 (schema 1): two sources ingested, one article
     verified; exported with EXPORT DATABASE (Parquet) so it stays small and readable by any DuckDB."""
     from conftest import EXAMPLE
+
     from sourcecheck.cli import main
 
     _import_fixture(db, V1_FIXTURE)
@@ -83,7 +84,7 @@ def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_pat
         {t: old[t] for t in ("sources", "passages")}
     assert rows(db, "SELECT count(*) FROM runs") == [(2,)]
     assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM claim_status") == [(2, 1)]   # same article
-    from sourcecheck.core.ids import content_id   # 006 gave the old sources the document ids ingest computes
+    from sourcecheck.core.ids import content_id  # 006 gave the old sources the document ids ingest computes
 
     assert all(document_id == content_id("document", path, key) for document_id, path, key in
                rows(db, "SELECT document_id, path, record_key FROM sources"))

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from sourcecheck.model.claims import Claim
-from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.model.sources import Candidate
+from sourcecheck.scoring.registry import load_scorer
 
 CLAIM = Claim("c1", "a1", "s1", 0, 0, "Around 2,000 personnel took part in Peace Mission 2012 in Tajikistan.", (0, 70),
               "cit1", "parenthetical", ("Krasnaya Zvezda",), dt.date(2012, 6, 18), dt.date(2012, 6, 18), True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import EXAMPLE
 
-from sourcecheck.sources.embeddings import DEFAULT_MODEL, SentenceTransformerEmbedder, _load
-from sourcecheck.sources.onnx_embedder import OnnxEmbedder, onnx_compatible
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.sentences import split_sentences
-from conftest import EXAMPLE
+from sourcecheck.sources.embeddings import DEFAULT_MODEL, SentenceTransformerEmbedder, _load
+from sourcecheck.sources.onnx_embedder import OnnxEmbedder, onnx_compatible
 
 TOLERANCE = 1e-5   # per vector element; measured 4e-7 on these sentences
 

@@ -19,9 +19,9 @@ from sourcecheck.claims.citation_forms import SentenceContext, recognise
 from sourcecheck.claims.citations import attribute_citations
 from sourcecheck.claims.dates import parse_citation_date
 from sourcecheck.claims.outlets import load_registry
-from sourcecheck.scoring.slots import compare_slots, slots_of
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.sentences import CHUNK_CHARS, split_sentences
+from sourcecheck.scoring.slots import compare_slots, slots_of
 
 settings.register_profile("default", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])

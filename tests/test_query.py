@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from conftest import warehouse_fingerprint
+
 from sourcecheck.cli import main
 
 

@@ -3,6 +3,7 @@
 import re
 
 from conftest import EXAMPLE, SMALL_ARTICLE, rows
+
 from sourcecheck.cli import main
 
 

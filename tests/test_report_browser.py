@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, rows
+
 from sourcecheck.cli import main
 
 SCREENSHOT = ROOT / "tests" / "artifacts" / "report.png"

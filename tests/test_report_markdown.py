@@ -3,8 +3,9 @@
 import re
 
 from conftest import rows
-from sourcecheck.reports.markdown import md
+
 from sourcecheck.cli import main
+from sourcecheck.reports.markdown import md
 
 
 def test_markdown_export_lists_every_flag_with_its_evidence_and_nothing_else(demo_db, tmp_path, capsys):

@@ -7,12 +7,12 @@ import datetime as dt
 
 import numpy as np
 import pytest
-
 from conftest import EXAMPLE
+
 from sourcecheck.cli import main
+from sourcecheck.core.sentences import split_sentences
 from sourcecheck.sources.embeddings import DEFAULT_MODEL, load_embedder
 from sourcecheck.sources.retrieval import ClaimQuery, retrieve_all
-from sourcecheck.core.sentences import split_sentences
 from sourcecheck.warehouse import Warehouse
 
 SHARED = "The exercise ended with a live-fire drill at the Chorukh-Dayron range."

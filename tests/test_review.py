@@ -5,8 +5,8 @@ import shutil
 
 import duckdb
 import pytest
-
 from conftest import rows
+
 from sourcecheck.warehouse import SCHEMA_VERSION
 from sourcecheck.warehouse.store import migrations
 

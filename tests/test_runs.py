@@ -6,8 +6,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import EXAMPLE, ROOT, SMALL_ARTICLE, rows
+
 from sourcecheck.cli import main
 
 RUN_COLUMNS = "claims_scored, claims_reused, input_key IS NOT NULL, stage_seconds"
@@ -213,8 +213,8 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path, capsys):
 def test_only_transient_failures_are_retried():
     from prefect.states import Failed
 
-    from sourcecheck.flows.retry import RETRIES, retry_on_transient
     from sourcecheck.core.errors import InputError, SourcecheckError, WarehouseBusy
+    from sourcecheck.flows.retry import RETRIES, retry_on_transient
 
     assert retry_on_transient(None, None, Failed(data=WarehouseBusy("w.duckdb: in use")))
     assert retry_on_transient(None, None, Failed(data=ConnectionResetError()))
@@ -226,6 +226,7 @@ def test_only_transient_failures_are_retried():
 
 def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small_store):
     import duckdb
+
     from sourcecheck.warehouse.store import migrations
 
     con = duckdb.connect(str(small_store.db))

