@@ -38,7 +38,7 @@ def raw_cosines() -> dict:
     right = np.array([similarities[i, ids.index(c.passage_id)] for i, c in enumerate(stated)])
     wrong = np.array([np.delete(similarities[i], ids.index(c.passage_id)).max() for i, c in enumerate(stated)])
     quantiles = lambda a: dict(zip(("min", "p10", "median", "p90", "max"),  # noqa: E731
-                                   np.percentile(a, [0, 10, 50, 90, 100]).round(3).tolist()))
+                                   np.percentile(a, [0, 10, 50, 90, 100]).round(3).tolist(), strict=True))
     return {"model": USEM3, "stating_passage": quantiles(right), "best_wrong_ru_zh_passage": quantiles(wrong)}
 
 

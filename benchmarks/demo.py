@@ -23,7 +23,8 @@ EXAMPLE = ROOT / "examples" / "peace-mission-2012"
 
 def cold(profile: bool, cache: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect")} | ({"SOURCECHECK_CACHE": cache} if cache else {})
+        env = {**os.environ, "PREFECT_HOME": str(Path(tmp) / "prefect")} \
+            | ({"SOURCECHECK_CACHE": cache} if cache else {})
         command = [sys.executable, __file__, "--cold-child"] + (["--profile"] if profile else [])
         done = subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)
         if done.returncode:   # say why: the child's own last words, not a bare exit status

@@ -5,8 +5,9 @@ process, after a warm-up run on another warehouse (Prefect started, model loaded
 first run (every claim scored), the scheduled re-run over unchanged data (`verify --changed`: every article
 skipped), a forced re-run (`verify` without --changed: new runs recorded, every score reused), and a re-run
 after one source document changed (only the claims it is a candidate of are scored). It also times the
-unchanged re-run's own work without Prefect (reading and hashing the articles, one warehouse query). Then the same first run
-and unchanged re-run as cold `sourcecheck` processes (Python, imports, Prefect's temporary API server).
+unchanged re-run's own work without Prefect (reading and hashing the articles, one warehouse query). Then the
+same first run and unchanged re-run as cold `sourcecheck` processes (Python, imports, Prefect's temporary API
+server).
 
     .venv/bin/python benchmarks/incremental.py [--repeat 3]
 
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from measure import ROOT, best_of, load_average, peak_memory_mb, write_result
@@ -69,7 +71,7 @@ def in_process(work: Path, repeats: int) -> dict:
     for attempt in range(repeats):   # each on a new warehouse holding the sources and no run yet (ingest untimed)
         db = str(work / f"warehouse-{attempt}.duckdb")
         ingest_sources([str(sources)], db, settings.embedding_model)
-        seconds, _ = timed(lambda: run_verification(articles, db, settings))
+        seconds, _ = timed(partial(run_verification, articles, db, settings))   # this attempt's warehouse
         first = min(first, seconds)
     unchanged, skipped = timed(lambda: run_verification(articles, db, settings, only_changed=True), repeats)
     forced, reused = timed(lambda: run_verification(articles, db, settings), min(repeats, 2))

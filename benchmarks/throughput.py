@@ -28,10 +28,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import corpus
 from measure import CACHE, best_of, load_average, peak_memory_mb, profiled, write_result
+
+if TYPE_CHECKING:   # numpy is imported where it is used: the driver process stays light
+    import numpy as np
 
 CORPUS_VERSION = 1   # bump when corpus.py changes what it generates: cached stores are rebuilt
 BUILT_DIRECTLY_FROM = 20_001
@@ -111,7 +116,7 @@ def build_phase(passages: int) -> dict:
         jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r, _ in records), encoding="utf-8")
         documents = read_source_file(jsonl, registry)
         passage_rows, vectors = [], {}
-        for document, (_, sentences) in zip(documents, records):
+        for document, (_, sentences) in zip(documents, records, strict=True):
             texts = [s for s, _ in sentences]
             offset = 0
             for i, (text, origin) in enumerate(sentences):
@@ -175,7 +180,7 @@ def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
         claims_seconds = round(time.perf_counter() - started, 2)
         checkable = [c for e in extracted for c in e.claims if c.checkworthy]
 
-        def verify_all() -> dict[str, float]:
+        def verify_all(index) -> dict[str, float]:
             # every attempt reads the passages afresh: the slot caches would make a repeat of the same claims
             # cheaper than any first verification (measured: 0.6 s of scoring warm against 24 s cold at 100k)
             slots._slots_of.cache_clear()
@@ -189,13 +194,13 @@ def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
 
         verify_article_claims(articles[0], "", index, settings, "", PriorScores())   # warm: models loaded
         with profiled(f"verify-{passages}-{settings.scorer}" if profile else None):
-            _, attempts, stages = best_of(repeats, verify_all)
+            _, attempts, stages = best_of(repeats, partial(verify_all, index))
         retrieval_scoring = stages["retrieve"] + stages["score"] + stages["decide"]
         vectors = embedder.encode([c.text for c in checkable], "embedding claims")
         queries = [ClaimQuery(c.claim_id, v, c.cited_outlets, c.date_start, c.date_end)
-                   for c, v in zip(checkable, vectors)]
-        retrieval, retrieval_attempts, _ = best_of(repeats, lambda: retrieve_all(index, queries))
-        del index
+                   for c, v in zip(checkable, vectors, strict=True)]
+        retrieval, retrieval_attempts, _ = best_of(repeats, partial(retrieve_all, index, queries))
+        del index   # the flow run below loads its own
         work = Path(tmp) / "flow.duckdb"
         shutil.copy(db, work)
         flow_seconds, flow_attempts, outcome = best_of(1, lambda: run_verification(paths, str(work), settings))

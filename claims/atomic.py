@@ -9,7 +9,8 @@ reads on its own while its span stays that of the source text it came from. Spli
   (`Guowei noted that X and Y` -> `Guowei noted that X`, `Guowei noted that Y`);
 - lists of objects whose items are separately checkable (each of at least two words): `revealed X, and Y`;
 - appositives: `Ci Guowei, the Deputy Director of ..., emphasized` -> `Ci Guowei is the Deputy Director of ...`;
-- non-restrictive relative clauses: `X, which the parliament ratified on March 5,` -> `The parliament ratified X on March 5`;
+- non-restrictive relative clauses: `X, which the parliament ratified on March 5,` -> `The parliament ratified X
+  on March 5`;
 - a measure inside the subject: `The contingent of about 400 personnel arrived ...` -> `The contingent numbered
   about 400 personnel` and `The contingent arrived ...`.
 """
@@ -153,7 +154,7 @@ def _split_coordination(claim: TokenClaim, root: Token) -> list[TokenClaim]:
             claims.append(part)
             continue
         part = claim.copy((claim.tokens - _subtree(head)) | (own & claim.tokens) | (shared & claim.tokens), conj.i)
-        for other, other_part in zip(conjuncts, conj_parts):
+        for other, other_part in zip(conjuncts, conj_parts, strict=True):
             if other is not conj and not other_part <= _subtree(conj):
                 part.tokens -= other_part
         claims.append(part)
@@ -189,7 +190,7 @@ def _split_objects(claim: TokenClaim, predicate: Token) -> list[TokenClaim]:
         if min(len([i for i in p if not claim.doc[i].is_punct]) for p in [own_first, *parts]) < least:
             continue
         claims = [claim.copy(claim.tokens - set().union(*parts) - connectors, claim.anchor)]
-        for conj, part in zip(conjuncts, parts):
+        for conj, part in zip(conjuncts, parts, strict=True):
             claims.append(claim.copy((claim.tokens - _subtree(obj) - connectors) | part, conj.i))
         return claims
     return [claim]
@@ -247,7 +248,8 @@ def _split_appositives(claim: TokenClaim) -> list[TokenClaim]:
 def _name_before(appositive: Token) -> list[int]:
     """The proper name written just before the appositive's comma (`Peace Mission 2012, the smallest ...`)."""
     doc, i, name = appositive.doc, appositive.left_edge.i - 2, []
-    while i >= 0 and (doc[i].pos_ == "PROPN" or doc[i].like_num and name == [] and i > 0 and doc[i - 1].pos_ == "PROPN"):
+    while i >= 0 and (doc[i].pos_ == "PROPN"
+                      or doc[i].like_num and name == [] and i > 0 and doc[i - 1].pos_ == "PROPN"):
         name.insert(0, i)
         i -= 1
     return name
@@ -390,7 +392,7 @@ def render(claim: TokenClaim) -> str:
     doc = claim.doc
     kept = sorted(claim.tokens)
     out = []
-    for i, following in zip(kept, [*kept[1:], None]):
+    for i, following in zip(kept, [*kept[1:], None], strict=True):
         token = doc[i]
         out.append(claim.replaced.get(i, token.text))
         if i in claim.inserted:

@@ -102,7 +102,7 @@ def _credit_group(text: str, registry: OutletRegistry, reference: dt.date | None
     # (an unregistered outlet is kept under its own name, never forced onto a registered one).
     if not (all(resolved) or (dates and looks_like_names)):
         return None
-    return tuple(r or name for r, name in zip(resolved, written)), tuple(written), dates
+    return tuple(r or name for r, name in zip(resolved, written, strict=True)), tuple(written), dates
 
 
 def _follows_own_name(before: str, outlets: tuple[str, ...], registry: OutletRegistry) -> bool:

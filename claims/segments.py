@@ -36,7 +36,7 @@ def segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:
     text, offsets = _without(sentence, cuts)
     pieces, start = [], 0
     joints = _top_level(text, _CLAUSE_JOINT)
-    for joint, following in zip(joints, [*joints[1:], None]):
+    for joint, following in zip(joints, [*joints[1:], None], strict=True):
         left, right = text[start: joint.start()], text[joint.end(): following.start() if following else len(text)]
         if len(left.split()) < _MIN_WORDS or len(right.split()) < 2:
             continue

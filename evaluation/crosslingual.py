@@ -31,6 +31,7 @@ from sourcecheck.warehouse import Warehouse
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "crosslingual"
 PUBLISHED = dt.date(2012, 6, 18)
+DEFAULT_SPACES = EmbeddingSpaces()   # the default model of each space
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,14 @@ def build_index(passages: list[dict], spaces: EmbeddingSpaces, workdir: Path) ->
             embedder = load_embedder(model)
             texts = {p.text_hash: p.text for p in all_passages
                      if english is None or (by_document[p.source_id].language == "en") == english}
-            wh.store_vectors(model, embedder.dimension,
-                             dict(zip(texts, embedder.encode(list(texts.values()), f"embedding passages ({model})"))))
+            vectors = embedder.encode(list(texts.values()), f"embedding passages ({model})")
+            wh.store_vectors(model, embedder.dimension, dict(zip(texts, vectors, strict=True)))
             space_rows.append((model, embedder.dimension, english))
     with Warehouse.open(db, read_only=True) as wh:
         return wh.passage_index_of(space_rows), fixture_id
 
 
-def run_fixture(scorer: Scorer, rule: VerdictRule, spaces: EmbeddingSpaces = EmbeddingSpaces(), k: int = 3,
+def run_fixture(scorer: Scorer, rule: VerdictRule, spaces: EmbeddingSpaces = DEFAULT_SPACES, k: int = 3,
                 directory: Path = FIXTURE) -> dict[str, list[ClaimResult]]:
     stated, altered, passages = load_fixture(directory)
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,7 +108,8 @@ def run_fixture(scorer: Scorer, rule: VerdictRule, spaces: EmbeddingSpaces = Emb
         for candidate in candidates:
             retrieved.setdefault(candidate.claim_id, []).append(fixture_id[candidate.passage_id])
         results[name] = [ClaimResult(item, tuple(retrieved.get(claim.claim_id, ())), verdicts[claim.claim_id].status,
-                                     verdicts[claim.claim_id].explanation) for item, claim in zip(items, claims)]
+                                     verdicts[claim.claim_id].explanation)
+                         for item, claim in zip(items, claims, strict=True)]
     return results
 
 

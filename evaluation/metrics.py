@@ -50,7 +50,7 @@ def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 5) -> l
     """How often predictions made with a given confidence are right; calibrated means the two columns agree."""
     edges = np.linspace(0, 1, bins + 1)
     table = []
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
         inside = (confidence >= lo) & ((confidence < hi) | (hi == 1))
         if inside.any():
             table.append({"confidence": f"{lo:.1f}-{hi:.1f}", "rows": int(inside.sum()),

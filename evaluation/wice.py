@@ -88,14 +88,14 @@ def score_wice(items: list[WiceClaim], scorer: Scorer, embedding_model: str, rul
         embedder = load_embedder(embedding_model)
         all_passages = [p for ps in passages.values() for p in ps]
         texts = {p.text_hash: p.text for p in all_passages}
-        vectors = dict(zip(texts, embedder.encode(list(texts.values()), "embedding passages")))
+        vectors = dict(zip(texts, embedder.encode(list(texts.values()), "embedding passages"), strict=True))
         with Warehouse.open(Path(tmp) / "wice.duckdb") as wh, wh.transaction():
             wh.sync_outlets(registry, {d.outlet for d in documents})
             wh.store_sources(documents, all_passages)
             wh.store_vectors(embedding_model, embedder.dimension, vectors)
         with Warehouse.open(Path(tmp) / "wice.duckdb", read_only=True) as wh:
             index = wh.passage_index(embedding_model, embedder.dimension)
-    claims = [_claim(item, document.outlet) for item, document in zip(items, documents)]
+    claims = [_claim(item, document.outlet) for item, document in zip(items, documents, strict=True)]
     candidates = candidates_for(claims, embedder, index, k_cited=k, k_store=0)
     scores = score_all(scorer, claims, candidates)
     verdicts = {v.claim_id: v for v in rule.decide_all(claims, candidates, scores)}
@@ -107,7 +107,7 @@ def score_wice(items: list[WiceClaim], scorer: Scorer, embedding_model: str, rul
         retrieved.setdefault(candidate.claim_id, set()).add(position)
     return [ScoredClaim(item, verdicts[claim.claim_id].support_score or 0.0,
                         verdicts[claim.claim_id].contradiction_score or 0.0, retrieved.get(claim.claim_id, set()))
-            for item, claim in zip(items, claims)]
+            for item, claim in zip(items, claims, strict=True)]
 
 
 def wice_measures(scored: list[ScoredClaim], support_min: float, partial_min: float | None) -> dict:
@@ -162,7 +162,8 @@ def _write_pages(items: list[WiceClaim], target: Path) -> dict[int, np.ndarray]:
 
 
 def _claim(item: WiceClaim, outlet: str) -> Claim:
-    return Claim(claim_id=f"wice:{item.row}:{content_id(item.claim)}", article_id="wice", sentence_id=f"wice:{item.row}",
-                 sentence_index=item.row, claim_index=0, text=item.claim, span=(0, len(item.claim)),
+    return Claim(claim_id=f"wice:{item.row}:{content_id(item.claim)}", article_id="wice",
+                 sentence_id=f"wice:{item.row}", sentence_index=item.row, claim_index=0, text=item.claim,
+                 span=(0, len(item.claim)),
                  citation_id=f"wice:{item.row}", assigned_by="parenthetical", cited_outlets=(outlet,),
                  date_start=None, date_end=None, checkworthy=True)

@@ -1,7 +1,8 @@
 """Prefect flows: the table of contents of each job. The work lives in the stage packages.
 
-The CLI makes Prefect quiet before it is imported (`set_quiet_offline_defaults`): no telemetry, and its logging at CRITICAL (failures reach the
-user as sourcecheck's one-line error), so users see sourcecheck's own output and nothing else. Without a configured server the first flow starts Prefect's temporary local API.
+The CLI makes Prefect quiet before it is imported (`set_quiet_offline_defaults`): no telemetry, and its logging
+at CRITICAL (failures reach the user as sourcecheck's one-line error), so users see sourcecheck's own output and
+nothing else. Without a configured server the first flow starts Prefect's temporary local API.
 """
 
 import logging

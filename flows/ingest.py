@@ -69,7 +69,7 @@ def embed_missing(db: str, passages: list[Passage], model: str, english: bool | 
     hashes = sorted(texts)
     vectors = embedder.encode([texts[h] for h in hashes], f"embedding passages ({model})") if hashes else []
     crash_point("ingest:embed")
-    return dict(zip(hashes, vectors))
+    return dict(zip(hashes, vectors, strict=True))
 
 
 @task(cache_policy=NO_CACHE)

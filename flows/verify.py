@@ -65,8 +65,8 @@ def load_passage_index(db: str, plan: RunPlan, settings: VerifySettings,
                                        f"{model!r}; run `sourcecheck sources add` with this model first")
         index = wh.passage_index_of(spaces)
     scorer = load_scorer(settings.scorer)
-    return index, RunContext(settings.as_params(), plan.settings_key, scorer.version, scorer_parameters(scorer), plan.store_key,
-                             len(index), task_runner, flow_run.get_id(), time.perf_counter() - started)
+    return index, RunContext(settings.as_params(), plan.settings_key, scorer.version, scorer_parameters(scorer),
+                             plan.store_key, len(index), task_runner, flow_run.get_id(), time.perf_counter() - started)
 
 
 @task(cache_policy=NO_CACHE)

@@ -42,7 +42,8 @@ def render_report(review: RunReview) -> str:
     current = Counter(c.claim["status"] for c in claims)
     previous = Counter(review.previous_statuses.values())
     script = _asset("report.js")
-    env = Environment(loader=PackageLoader("sourcecheck.reports", "templates"), autoescape=select_autoescape(default=True))
+    env = Environment(loader=PackageLoader("sourcecheck.reports", "templates"),
+                      autoescape=select_autoescape(default=True))
     env.globals.update(reading=partial(_reading, review.thresholds), marked=marked_pieces, around=_around,
                        foreign=is_foreign)
     return env.get_template("report.html.j2").render(

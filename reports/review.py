@@ -44,7 +44,8 @@ def decide(wh: Warehouse, review: RunReview, claim: ClaimReview, decision: str, 
                                "contradicted, misattributed and not_found claims are reviewed")
     now = dt.datetime.now()
     record = ReviewDecision(
-        decision_id=content_id("decision", claim.claim_id, claim.evidence_key, decision, note, reviewer, now.isoformat()),
+        decision_id=content_id("decision", claim.claim_id, claim.evidence_key, decision, note, reviewer,
+                               now.isoformat()),
         claim_id=claim.claim_id, evidence_key=claim.evidence_key, run_id=review.run["run_id"],
         status=claim.claim["status"], decision=decision, note=note, reviewer=reviewer, decided_at=now)
     wh.record_decision(record)

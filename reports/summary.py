@@ -10,7 +10,8 @@ def summary_lines(summary: RunSummary) -> list[str]:
     counts = summary.status_counts
     parts = [f"{counts.get(s, 0)} {s}" for s in STATUSES]
     lines = [
-        f"{summary.title or summary.article_path}: {summary.claims} claims against {summary.passages_in_store} passages",
+        f"{summary.title or summary.article_path}: {summary.claims} claims against {summary.passages_in_store} "
+        "passages",
         "  " + ", ".join(parts),
         f"  run {summary.run_id}",
     ]

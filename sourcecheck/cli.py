@@ -157,7 +157,8 @@ def _sources_add(args: argparse.Namespace) -> int:
           + (f", {summary.removed} removed" if summary.removed else "")
           + (f", {summary.duplicates} duplicate{'s' * (summary.duplicates != 1)} not stored twice"
              if summary.duplicates else "")
-          + (f"; {summary.skipped} file{'s' * (summary.skipped != 1)} of other types skipped" if summary.skipped else "")
+          + (f"; {summary.skipped} file{'s' * (summary.skipped != 1)} of other types skipped"
+             if summary.skipped else "")
           + f" [{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0
 
@@ -252,7 +253,7 @@ def _query(args: argparse.Namespace) -> int:
 
 def _format(names: list[str], rows: list[tuple], fmt: str) -> str:
     if fmt == "json":
-        records = [{n: _json_safe(v) for n, v in zip(names, r)} for r in rows]
+        records = [{n: _json_safe(v) for n, v in zip(names, r, strict=True)} for r in rows]
         return json.dumps(records, default=_json_value, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
@@ -262,7 +263,7 @@ def _format(names: list[str], rows: list[tuple], fmt: str) -> str:
         return buffer.getvalue()
     cells = [[_cell(v, 60) for v in r] for r in rows]
     widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()  # noqa: E731
     out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"

@@ -73,8 +73,8 @@ def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
             raise InputError(path, f"line {number}: expected a JSON object")
         # A record's identity: its `id`, else its `url`, else its content; never its line number, which
         # shifts when records are added above it.
-        key = text_field(record, "id", path, f"line {number}: ") or text_field(record, "url", path, f"line {number}: ") \
-            or f"sha:{content_id(line.strip())}"
+        key = text_field(record, "id", path, f"line {number}: ") \
+            or text_field(record, "url", path, f"line {number}: ") or f"sha:{content_id(line.strip())}"
         if key in first_line:
             raise InputError(path, f"line {number}: duplicate record {key!r} (first at line {first_line[key]})")
         first_line[key] = number

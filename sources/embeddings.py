@@ -44,7 +44,8 @@ class SentenceTransformerEmbedder:
         try:
             self._model = SentenceTransformer(location, device="cpu")
         except Exception as exc:  # a bad name or an offline hub lookup: say which model
-            raise SourcecheckError(f"embedding model {model_id!r}: cannot load ({str(exc).splitlines()[0][:160]})") from None
+            raise SourcecheckError(f"embedding model {model_id!r}: cannot load "
+                                   f"({str(exc).splitlines()[0][:160]})") from None
         self.model_id = model_id
         self.dimension = int(self._model.get_embedding_dimension())
 

@@ -16,7 +16,8 @@ def joined_index(english: PassageIndex, crosslingual: PassageIndex, crosslingual
     if not len(crosslingual):
         return english
     n, m = len(english), len(crosslingual)
-    row_outlets = [np.repeat(np.array(i.outlets, dtype=object), np.diff(i.outlet_starts)) for i in (english, crosslingual)]
+    row_outlets = [np.repeat(np.array(i.outlets, dtype=object), np.diff(i.outlet_starts))
+                   for i in (english, crosslingual)]
     ids = pa.concat_arrays([english.passage_ids, crosslingual.passage_ids])
     published = np.concatenate([english.published, crosslingual.published])
     # a document is in one space, so numbering the cross-lingual documents after the English ones keeps every

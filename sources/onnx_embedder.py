@@ -35,7 +35,8 @@ def onnx_compatible(folder: Path) -> bool:
     except (OSError, ValueError, KeyError):
         return False
     mean_only = pooling.get("pooling_mode_mean_tokens") and not any(
-        pooling.get(k) for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens"))
+        pooling.get(k)
+        for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens"))
     return (modules == ["Transformer", "Pooling", "Normalize"] and bool(mean_only)
             and (folder / WEIGHTS).is_file() and (folder / "tokenizer.json").is_file())
 
@@ -69,7 +70,8 @@ class OnnxEmbedder:
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         types = np.array([e.type_ids for e in encoded], dtype=np.int64)
-        hidden = self._session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        hidden = self._session.run(["last_hidden_state"],
+                                   {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
@@ -79,7 +81,8 @@ def exported_graph(folder: Path) -> Path:
     """The ONNX graph of the folder's transformer, exported on first use (written aside, then renamed, so two
     processes exporting at once never read half a file)."""
     weights = (folder / WEIGHTS).stat()
-    target = current_settings().cache_path() / "onnx" / content_id(folder.resolve(), weights.st_size, weights.st_mtime_ns) / "model.onnx"
+    weights_id = content_id(folder.resolve(), weights.st_size, weights.st_mtime_ns)
+    target = current_settings().cache_path() / "onnx" / weights_id / "model.onnx"
     if target.is_file():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -130,7 +130,7 @@ def candidates_for(claims: list[Claim], embedder: Embedder, index: PassageIndex,
     if index.crosslingual_vectors is not None and crosslingual_embedder is not None:
         other = crosslingual_embedder.encode(texts, "embedding claims (cross-lingual)")
     queries = [ClaimQuery(c.claim_id, v, c.cited_outlets, c.date_start, c.date_end, o)
-               for c, v, o in zip(checkable, vectors, other)]
+               for c, v, o in zip(checkable, vectors, other, strict=True)]
     return retrieve_all(index, queries, window_days, k_cited, k_store)
 
 
@@ -150,7 +150,7 @@ def retrieve_all(index: PassageIndex, queries: list[ClaimQuery], window_days: in
     if not len(index) or not queries:
         return []
     cited_rows = [_cited_ranges(index, q, window_days) for q in queries]
-    cited = [_best_in_ranges(index, q, ranges, k_cited) for q, ranges in zip(queries, cited_rows)]
+    cited = [_best_in_ranges(index, q, ranges, k_cited) for q, ranges in zip(queries, cited_rows, strict=True)]
     store: list[tuple[np.ndarray, np.ndarray]] = [(np.array([], np.int64), np.array([], np.float32))] * len(queries)
     if k_store > 0:
         store = []
@@ -158,7 +158,7 @@ def retrieve_all(index: PassageIndex, queries: list[ClaimQuery], window_days: in
             batch = queries[start: start + CLAIM_BATCH]
             store += _best_in_store(index, batch, cited_rows[start: start + CLAIM_BATCH], k_store)
     out: list[Candidate] = []
-    for query, cited_best, store_best in zip(queries, cited, store):
+    for query, cited_best, store_best in zip(queries, cited, store, strict=True):
         out += _candidates(index, query.claim_id, *cited_best, "cited")
         out += _candidates(index, query.claim_id, *store_best, "store")
     return out
@@ -223,7 +223,8 @@ def _best_in_store(index: PassageIndex, queries: list[ClaimQuery], excluded: lis
             kth = -np.partition(-scores, take - 1, axis=1)[:, take - 1:take]
             claim_of, column = np.nonzero(scores >= np.maximum(kth, best_scores[:, -1:]))
         _merge(best_rows, best_scores, claim_of, column + start, scores[claim_of, column])
-    return [(rows[scores > -np.inf], scores[scores > -np.inf]) for rows, scores in zip(best_rows, best_scores)]
+    return [(rows[scores > -np.inf], scores[scores > -np.inf])
+            for rows, scores in zip(best_rows, best_scores, strict=True)]
 
 
 def _merge(best_rows: np.ndarray, best_scores: np.ndarray, claim_of: np.ndarray, rows: np.ndarray,
@@ -260,5 +261,5 @@ def _candidates(index: PassageIndex, claim_id: str, rows: np.ndarray, scores: np
             language=str(index.languages[r]) if index.languages is not None else ENGLISH,
             document=document(r),
         )
-        for rank, (r, score) in enumerate(zip(rows.tolist(), scores.tolist()))
+        for rank, (r, score) in enumerate(zip(rows.tolist(), scores.tolist(), strict=True))
     ]

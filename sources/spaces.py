@@ -56,5 +56,5 @@ def to_english_scale(model: str, similarities: np.ndarray) -> np.ndarray:
     points = CALIBRATIONS.get(model)
     if not points:
         return similarities
-    raw, english = zip(*points)
+    raw, english = zip(*points, strict=True)
     return np.interp(similarities, raw, english).astype(np.float32)

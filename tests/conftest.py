@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "peace-mission-2012"
 
 os.environ.setdefault("PREFECT_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "sourcecheck-test-prefect"))
-from sourcecheck.flows import set_quiet_offline_defaults
+from sourcecheck.flows import set_quiet_offline_defaults  # noqa: E402
 
 set_quiet_offline_defaults()   # before Prefect is imported
 
@@ -25,7 +25,8 @@ def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness
 
     # a loaded machine can take longer than the 30 s default to start the temporary API server
-    with prefect_test_harness(server_startup_timeout=180), temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    with prefect_test_harness(server_startup_timeout=180), \
+            temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield
 
 
@@ -105,7 +106,8 @@ outlet: Krasnaya Zvezda
 published: 2012-06-18
 title: Peace Mission 2012
 ---
-The joint anti-terrorist drill Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan.
+The joint anti-terrorist drill Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range \
+in northern Tajikistan.
 
 About 1,300 servicemen from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012.
 """
@@ -113,9 +115,11 @@ SMALL_ARTICLE = """---
 title: Drill in Tajikistan
 published: 2012-06-20
 ---
-Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan (Krasnaya Zvezda, June 18).
+Peace Mission 2012 took place from June 8 to June 14 at the Chorukh-Dayron range in northern Tajikistan \
+(Krasnaya Zvezda, June 18).
 
-Around 2,000 personnel from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).
+Around 2,000 personnel from China, Kazakhstan, Kyrgyzstan, Russia and Tajikistan took part in Peace Mission 2012 \
+(Krasnaya Zvezda, June 18).
 """
 
 

@@ -91,8 +91,9 @@ SOURCE_CASES = {
     "Windows-1251 text": Case("sources add", _file("cp1251.md", (FRONT + RUSSIAN).encode("cp1251")),
                               "{path}: not UTF-8 text (byte 0xd3 at offset 43, line 5; 73 such bytes): convert it "
                               "to UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8` (or -f LATIN1)"),
-    "UTF-16 BOM with bad bytes": Case("sources add", _file("utf16.md", b"\xff\xfe" + FRONT.encode("utf-16-le") + b"\x00\xd8"),
-                                      "{path}: not UTF-16-LE text after its byte-order mark (bad bytes at offset 88)"),
+    "UTF-16 BOM with bad bytes": Case(
+        "sources add", _file("utf16.md", b"\xff\xfe" + FRONT.encode("utf-16-le") + b"\x00\xd8"),
+        "{path}: not UTF-16-LE text after its byte-order mark (bad bytes at offset 88)"),
     "100,000 sentences": Case("sources add", _many_sentences,
                               "{path}: a source document of about 100,000 sentences is over the limit of 20,000 "
                               "sentences (raise it with SOURCECHECK_MAX_DOCUMENT_SENTENCES)"),
@@ -102,24 +103,29 @@ SOURCE_CASES = {
                                             env=(("SOURCECHECK_MAX_SOURCE_FILE_BYTES", "1000"),)),
     "no front matter": Case("sources add", _file("bare.md", "Just text.\n"),
                             "{path}: missing YAML front matter (needs at least `outlet` and `published`)"),
-    "front matter not closed": Case("sources add", _file("open.md", "---\noutlet: TASS\npublished: 2012-06-18\nText.\n"),
-                                    "{path}: missing YAML front matter (needs at least `outlet` and `published`)"),
-    "malformed front matter": Case("sources add", _file("malformed.md", "---\noutlet: [TASS\npublished: 2012-06-18\n---\nText.\n"),
-                                   "{path}: malformed YAML front matter at line 3"),
+    "front matter not closed": Case(
+        "sources add", _file("open.md", "---\noutlet: TASS\npublished: 2012-06-18\nText.\n"),
+        "{path}: missing YAML front matter (needs at least `outlet` and `published`)"),
+    "malformed front matter": Case(
+        "sources add", _file("malformed.md", "---\noutlet: [TASS\npublished: 2012-06-18\n---\nText.\n"),
+        "{path}: malformed YAML front matter at line 3"),
     "front matter a list": Case("sources add", _file("list.md", "---\n- TASS\n- 2012-06-18\n---\nText.\n"),
                                 "{path}: front matter must be a mapping of `key: value` lines"),
     "date in words": Case("sources add", _file("words.md", "---\noutlet: TASS\npublished: June 18th\n---\nText.\n"),
                           "{path}: `published` is not a date (expected YYYY-MM-DD, got 'June 18th')"),
     "impossible date": Case("sources add", _file("feb30.md", "---\noutlet: TASS\npublished: 2012-02-30\n---\nText.\n"),
                             "{path}: malformed YAML front matter (day is out of range for month)"),
-    "date in the future": Case("sources add", _file("future.md", "---\noutlet: TASS\npublished: 2102-06-18\n---\nText.\n"),
-                               "{path}: `published` 2102-06-18 is in the future"),
+    "date in the future": Case(
+        "sources add", _file("future.md", "---\noutlet: TASS\npublished: 2102-06-18\n---\nText.\n"),
+        "{path}: `published` 2102-06-18 is in the future"),
     "missing outlet": Case("sources add", _file("nooutlet.md", "---\npublished: 2012-06-18\n---\nText.\n"),
                            "{path}: missing required field `outlet`"),
-    "unknown language": Case("sources add", _file("klingon.md", "---\noutlet: TASS\npublished: 2012-06-18\nlanguage: tlh\n---\nText.\n"),
-                             "{path}: unknown language 'tlh'; expected an ISO 639-1 code such as en, ru, zh"),
-    "JSONL record without text": Case("sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2012-06-18"}\n'),
-                                      "{path}: line 1: document has no text"),
+    "unknown language": Case(
+        "sources add", _file("klingon.md", "---\noutlet: TASS\npublished: 2012-06-18\nlanguage: tlh\n---\nText.\n"),
+        "{path}: unknown language 'tlh'; expected an ISO 639-1 code such as en, ru, zh"),
+    "JSONL record without text": Case(
+        "sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2012-06-18"}\n'),
+        "{path}: line 1: document has no text"),
     "JSONL record with a future date": Case(
         "sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2999-01-01", "text": "Text."}\n'),
         "{path}: line 1: `published` 2999-01-01 is in the future"),
@@ -144,8 +150,9 @@ ARTICLE_CASES = {
                             "UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8` (or -f LATIN1)"),
     "front matter only": Case("verify", _file("only.md", "---\ntitle: Nothing\n---\n"),
                               "{path}: article has no text after its front matter"),
-    "malformed article front matter": Case("verify", _file("bad.md", "---\ntitle: \"unclosed\n---\nText (TASS, June 3).\n"),
-                                           "{path}: malformed YAML front matter at line 2"),
+    "malformed article front matter": Case(
+        "verify", _file("bad.md", "---\ntitle: \"unclosed\n---\nText (TASS, June 3).\n"),
+        "{path}: malformed YAML front matter at line 2"),
     "article date not a date": Case("verify", _file("date.md", "---\npublished: yesterday\n---\nText.\n"),
                                     "{path}: `published` is not a date (expected YYYY-MM-DD, got 'yesterday')"),
     "article dated in the future": Case("verify", _file("future.md", "---\npublished: 2112-06-20\n---\nText.\n"),
@@ -157,7 +164,8 @@ ARTICLE_CASES = {
     "article through a broken link": Case("verify", _link("moved.md", "/nonexistent/article.md"),
                                           "{path}: no such file"),
     "article is a named pipe": Case("verify", _fifo("pipe.md"), "{path}: not a regular file (a named pipe)"),
-    "folder named .md": Case("verify", _folder_named_like_a_file("notes.md"), "{path}: not a regular file (a directory)"),
+    "folder named .md": Case("verify", _folder_named_like_a_file("notes.md"),
+                             "{path}: not a regular file (a directory)"),
     "unknown article type": Case("verify", _file("notes.rtf", "{\\rtf1}"),
                                  "{path}: unknown article type '.rtf'; expected .md, .markdown, .txt, .html or .htm"),
 }
@@ -227,7 +235,8 @@ def test_unreadable_file(warehouse_copy, tmp_path):
     bad.chmod(0)
     before = warehouse_fingerprint(warehouse_copy)
     result = unprivileged_cli(warehouse_copy, "sources", "add", str(GOOD_SOURCE), str(bad))
-    assert (result.returncode, result.stderr) == (1, f"sourcecheck: error: {bad}: cannot read file (Permission denied)\n")
+    assert (result.returncode, result.stderr) == \
+        (1, f"sourcecheck: error: {bad}: cannot read file (Permission denied)\n")
     assert warehouse_fingerprint(warehouse_copy) == before
 
 
@@ -283,7 +292,9 @@ COMMANDS = {
 def _state(path: Path):
     if path.is_dir():
         return sorted(os.listdir(path))
-    return warehouse_fingerprint(path) if path.stat().st_size and path.read_bytes()[8:12] == b"DUCK" else path.read_bytes()
+    if path.stat().st_size and path.read_bytes()[8:12] == b"DUCK":
+        return warehouse_fingerprint(path)
+    return path.read_bytes()
 
 
 @pytest.mark.parametrize("command", COMMANDS)

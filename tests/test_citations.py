@@ -65,7 +65,8 @@ def test_citation_dates_take_the_year_from_the_article(text, expected):
 
 
 def test_date_range_across_new_year_cited_in_january():
-    assert parse_citation_date("December 30-January 2", dt.date(2013, 1, 10)) == (dt.date(2012, 12, 30), dt.date(2013, 1, 2))
+    assert parse_citation_date("December 30-January 2", dt.date(2013, 1, 10)) == \
+        (dt.date(2012, 12, 30), dt.date(2013, 1, 2))
 
 
 def test_parenthetical_credit_with_several_outlets_and_a_misspelling():
@@ -102,7 +103,8 @@ def test_credit_scope_stops_at_the_previous_credit_and_leaves_trailing_sentences
 
 
 def test_inline_attribution_covers_only_its_sentence_and_does_not_end_a_later_credits_scope():
-    paragraph = [("a", "The drill began."), ("b", "TASS said the drill ended early."), ("c", "Troops left (Kabar, June 9).")]
+    paragraph = [("a", "The drill began."), ("b", "TASS said the drill ended early."),
+                 ("c", "Troops left (Kabar, June 9).")]
     got = [(a.assigned_by, a.citation.outlets) for a in attribute_citations(paragraph, REGISTRY, JUNE_26)]
     assert got == [("inherited", ("Kabar",)), ("inline", ("TASS",)), ("parenthetical", ("Kabar",))]
 
@@ -200,7 +202,8 @@ def test_several_credits_in_one_sentence_make_one_claim_each_and_the_first_cover
 
 
 @pytest.mark.parametrize("credit, outlets, start, end", [
-    ("(Kommersant, Jan. 5; RIA Novosti, Jan. 6)", ("Kommersant", "RIA Novosti"), dt.date(2013, 1, 5), dt.date(2013, 1, 6)),
+    ("(Kommersant, Jan. 5; RIA Novosti, Jan. 6)", ("Kommersant", "RIA Novosti"),
+     dt.date(2013, 1, 5), dt.date(2013, 1, 6)),
     ("(Vedomosti, February 3, 2013)", ("Vedomosti",), dt.date(2013, 2, 3), dt.date(2013, 2, 3)),
     ("(Asia-Plus, 11 February)", ("Asia-Plus",), dt.date(2013, 2, 11), dt.date(2013, 2, 11)),
     ("(Interfax, Xinhua)", ("Interfax", "Xinhua"), None, None),

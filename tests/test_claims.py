@@ -20,7 +20,8 @@ def _texts(body: str) -> list[str]:
 
 def test_a_measure_in_the_subject_is_a_claim_of_its_own():
     assert sorted(_texts("The Chinese contingent of about 1,600 personnel arrived by rail on August 12.")) == [
-        "The Chinese contingent arrived by rail on August 12.", "The Chinese contingent numbered about 1,600 personnel."]
+        "The Chinese contingent arrived by rail on August 12.",
+        "The Chinese contingent numbered about 1,600 personnel."]
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -30,7 +30,8 @@ def test_bad_input_exits_non_zero_with_one_line(tmp_path):
     bad.write_text("{\\rtf1}")
     result = _run("--db", str(tmp_path / "w.duckdb"), "verify", str(bad), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == f"sourcecheck: error: {bad}: unknown article type '.rtf'; expected .md, .markdown, .txt, .html or .htm\n"
+    assert result.stderr == f"sourcecheck: error: {bad}: unknown article type '.rtf'; " \
+                            "expected .md, .markdown, .txt, .html or .htm\n"
     assert not (tmp_path / "w.duckdb").exists()
 
 

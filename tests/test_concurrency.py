@@ -34,7 +34,8 @@ def _sourcecheck(db, *args: str, env: dict | None = None) -> subprocess.Popen:
 
 def _second_article(small_store):
     second = small_store.article.parent / "second.md"
-    second.write_text(SMALL_ARTICLE.replace("Drill in Tajikistan", "Second drill").replace("Around 2,000", "About 1,300"))
+    second.write_text(SMALL_ARTICLE.replace("Drill in Tajikistan", "Second drill")
+                      .replace("Around 2,000", "About 1,300"))
     return second
 
 

@@ -62,7 +62,8 @@ def _index(texts_en: list[str], texts_ru: list[str]) -> tuple[PassageIndex, Pass
     def index(texts, embedder, language):
         n = len(texts)
         return PassageIndex(("Interfax",), np.array([0, n]), np.full(n, np.datetime64("2012-06-18", "D")),
-                            pa.array([f"{language}{i}" for i in range(n)]), pa.array(texts), np.zeros(n, dtype=np.int32),
+                            pa.array([f"{language}{i}" for i in range(n)]), pa.array(texts),
+                            np.zeros(n, dtype=np.int32),
                             embedder.encode(texts), languages=np.array([language] * n, dtype=object))
     return index(texts_en, english, "en"), index(texts_ru, usem, "ru")
 

@@ -67,8 +67,8 @@ def test_shipped_model_reads_support_contradiction_and_unrelated_text(backend):
 
 
 def test_onnx_matches_the_torch_reference():
-    """Both run the same fp16-stored weights in fp32 (training/export_nli.py): they agree to 5e-3 (measured 0.002), and on
-    1,000 evaluation pairs each stays within 0.002 of the fp32 model it came from (export.json)."""
+    """Both run the same fp16-stored weights in fp32 (training/export_nli.py): they agree to 5e-3 (measured
+    0.002), and on 1,000 evaluation pairs each stays within 0.002 of the fp32 model it came from (export.json)."""
     measured = json.loads((DEFAULT_NLI_MODEL / "export.json").read_text())["parity_vs_fp32"]
     assert measured["fp16_weights_onnx"]["max_abs_diff"] <= 0.01 and measured["fp16_torch"]["max_abs_diff"] <= 0.01
     pairs = [(p, h) for p, h, _ in PAIRS] + [(h, p) for p, h, _ in PAIRS]  # mixed lengths in one batch

@@ -33,7 +33,8 @@ def test_utf16_with_a_byte_order_mark_is_read(db, tmp_path, capsys):
 def test_duplicate_documents_under_different_names_are_stored_once(db, tmp_path, capsys):
     first, copy = tmp_path / "kz.md", tmp_path / "kz-copy.md"
     first.write_text(SMALL_SOURCE)
-    copy.write_text(SMALL_SOURCE.replace("title: Peace Mission 2012", "title: Copy").replace("\n\nAbout", "\n\n  About"))
+    copy.write_text(SMALL_SOURCE.replace("title: Peace Mission 2012", "title: Copy")
+                    .replace("\n\nAbout", "\n\n  About"))
     assert main(["--db", str(db), "sources", "add", str(first), str(copy)]) == 0
     out, err = capsys.readouterr()
     assert err == (f"sourcecheck: warning: {copy.resolve()}: the same document as {first.resolve()} (outlet, date, "
@@ -76,14 +77,15 @@ def _verify(db, tmp_path, body: str, capsys):
 
 
 def test_article_without_citations_is_checked_against_the_whole_store(db, tmp_path, capsys):
-    _verify(db, tmp_path, "About 1,300 servicemen took part in Peace Mission 2012. The drill ended on June 14.\n", capsys)
+    _verify(db, tmp_path, "About 1,300 servicemen took part in Peace Mission 2012. The drill ended on June 14.\n",
+            capsys)
     assert rows(db, "SELECT DISTINCT assigned_by FROM claims") == [("none",)]
     assert rows(db, "SELECT count(*) FROM claim_status WHERE status = 'supported'") [0][0] >= 1
 
 
 def test_citation_of_an_outlet_not_in_the_registry_is_kept_under_its_name(db, tmp_path, capsys):
-    _verify(db, tmp_path, "About 1,300 servicemen took part in Peace Mission 2012 (Dushanbe Evening Herald, June 18).\n",
-            capsys)
+    _verify(db, tmp_path,
+            "About 1,300 servicemen took part in Peace Mission 2012 (Dushanbe Evening Herald, June 18).\n", capsys)
     assert rows(db, "SELECT DISTINCT cited_outlets FROM claims") == [(["Dushanbe Evening Herald"],)]
     assert rows(db, "SELECT registered FROM outlets WHERE outlet = 'Dushanbe Evening Herald'") == [(False,)]
 
@@ -91,7 +93,8 @@ def test_citation_of_an_outlet_not_in_the_registry_is_kept_under_its_name(db, tm
 def test_unbalanced_parentheses_do_not_break_claims_or_spans(db, tmp_path, capsys):
     _verify(db, tmp_path, "About 1,300 servicemen took part (Krasnaya Zvezda, June 18.\n\n"
                           "The drill ended on June 14) (Interfax, June 18)).\n\n((The summit met in Beijing.\n", capsys)
-    spans = rows(db, "SELECT c.span_start, c.span_end, length(s.text) FROM claims c JOIN sentences s USING (sentence_id)")
+    spans = rows(db, "SELECT c.span_start, c.span_end, length(s.text) "
+                     "FROM claims c JOIN sentences s USING (sentence_id)")
     assert spans and all(0 <= a < b <= n for a, b, n in spans)
     assert rows(db, "SELECT count(*) FROM claim_status") == [(len(spans),)]
 

@@ -23,7 +23,8 @@ def test_reingesting_the_same_files_adds_nothing(db, sources_dir, capsys):
 def test_vectors_are_normalised_and_fixed_width(db, sources_dir):
     assert main(["--db", str(db), "sources", "add", str(sources_dir)]) == 0
     [(dtype, low, high)] = rows(db, "SELECT any_value(typeof(vector)), min(norm), max(norm) FROM "
-                                    "(SELECT vector, sqrt(array_inner_product(vector, vector)) AS norm FROM embeddings_384)")
+                                    "(SELECT vector, sqrt(array_inner_product(vector, vector)) AS norm "
+                                    "FROM embeddings_384)")
     assert dtype == "FLOAT[384]"
     assert 0.999 < low <= high < 1.001
 
@@ -59,9 +60,12 @@ def test_jsonl_records_and_outlet_aliases(db, tmp_path):
 
 BAD_SOURCES = {  # JSONL and field types; the catalogue of bad files is tests/test_bad_input.py
     "outlet-list.md": ("---\noutlet: [TASS, Xinhua]\npublished: 2012-06-18\n---\nText.\n", "`outlet` must be text"),
-    "bad-jsonl-date.jsonl": ('{"outlet": "TASS", "published": "soon", "text": "ok"}\n', "line 1: `published` is not a date"),
-    "unknown-language.md": ("---\noutlet: TASS\npublished: 2012-06-18\nlanguage: xx\n---\nText.\n", "unknown language 'xx'"),
-    "bad.jsonl": ('{"outlet": "TASS", "published": "2012-06-18", "text": "ok"}\n{not json}\n', "line 2: not valid JSON"),
+    "bad-jsonl-date.jsonl": ('{"outlet": "TASS", "published": "soon", "text": "ok"}\n',
+                             "line 1: `published` is not a date"),
+    "unknown-language.md": ("---\noutlet: TASS\npublished: 2012-06-18\nlanguage: xx\n---\nText.\n",
+                            "unknown language 'xx'"),
+    "bad.jsonl": ('{"outlet": "TASS", "published": "2012-06-18", "text": "ok"}\n{not json}\n',
+                  "line 2: not valid JSON"),
 }
 
 
@@ -74,7 +78,8 @@ def test_bad_source_gives_one_line_error_and_leaves_the_warehouse_unchanged(name
     bad.write_text(content)
     capsys.readouterr()
     # the bad file comes after a good one: nothing of the batch may be written
-    assert main(["--db", str(db), "sources", "add", str(sources_dir / "xinhua-2012-06-16-shenzhou-9.md"), str(bad)]) == 1
+    good = sources_dir / "xinhua-2012-06-16-shenzhou-9.md"
+    assert main(["--db", str(db), "sources", "add", str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(bad) in err and message in err
     assert warehouse_fingerprint(db) == before
@@ -96,7 +101,8 @@ def test_missing_path(db, tmp_path, capsys):
 def test_directory_walk_skips_other_types_and_says_so(db, tmp_path, capsys):
     folder = tmp_path / "feed"
     (folder / "nested").mkdir(parents=True)
-    (folder / "nested" / "tass.md").write_text("---\noutlet: TASS\npublished: 2012-06-18\n---\nThe convoy left Murmansk.\n")
+    (folder / "nested" / "tass.md").write_text("---\noutlet: TASS\npublished: 2012-06-18\n---\n"
+                                               "The convoy left Murmansk.\n")
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     (folder / ".hidden.md").write_text("not front matter")
     assert main(["--db", str(db), "sources", "add", str(folder)]) == 0
@@ -127,7 +133,8 @@ def test_records_gone_from_a_jsonl_file_retire_and_shifted_lines_change_nothing(
     assert main(["--db", str(db), "sources", "add", str(feed)]) == 0
     assert "1 removed" in capsys.readouterr().out
     assert rows(db, "SELECT p.text FROM passages p JOIN sources s USING (source_id) "
-                    "WHERE p.retired_at IS NULL AND s.retired_at IS NULL") == [("Russia sent 700 troops to the drill.",)]
+                    "WHERE p.retired_at IS NULL AND s.retired_at IS NULL") == \
+        [("Russia sent 700 troops to the drill.",)]
     feed.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n")  # and back: the record returns
     assert main(["--db", str(db), "sources", "add", str(feed)]) == 0
     assert rows(db, "SELECT count(*) FROM passages WHERE retired_at IS NULL") == [(2,)]
@@ -158,8 +165,8 @@ def test_a_new_version_of_a_source_leaves_the_evidence_of_old_runs_as_it_was(db,
     article.write_text("About 1,300 servicemen took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).\n")
     assert main(["--db", str(db), "sources", "add", str(sources_dir)]) == 0
     assert main(["--db", str(db), "verify", str(article)]) == 0
-    evidence = "SELECT s.outlet, s.published, p.text FROM verdicts v JOIN passages p ON p.passage_id = v.evidence_passage_id " \
-               "JOIN sources s USING (source_id)"
+    evidence = "SELECT s.outlet, s.published, p.text FROM verdicts v " \
+               "JOIN passages p ON p.passage_id = v.evidence_passage_id JOIN sources s USING (source_id)"
     before = rows(db, evidence)
     path.write_text(path.read_text().replace("outlet: Krasnaya Zvezda", "outlet: Interfax")
                     .replace("published: 2012-06-18", "published: 2012-07-30"))

@@ -26,10 +26,12 @@ def test_language_is_detected_by_script(text, language):
 
 
 def test_russian_abbreviations_do_not_end_sentences():
-    text = "В учениях участвовало ок. 1300 чел., т. е. меньше, чем в 2010 г., сообщил ген.-майор А. С. Петров. Марш занял два дня."
+    text = "В учениях участвовало ок. 1300 чел., т. е. меньше, чем в 2010 г., сообщил ген.-майор А. С. Петров. " \
+           "Марш занял два дня."
     sentences = [s[2] for s in split_sentences(text, "ru")]
-    assert sentences == ["В учениях участвовало ок. 1300 чел., т. е. меньше, чем в 2010 г., сообщил ген.-майор А. С. Петров.",
-                         "Марш занял два дня."]
+    assert sentences == [
+        "В учениях участвовало ок. 1300 чел., т. е. меньше, чем в 2010 г., сообщил ген.-майор А. С. Петров.",
+        "Марш занял два дня."]
 
 
 def test_russian_quotation_stays_with_its_sentence():
@@ -40,7 +42,8 @@ def test_russian_quotation_stays_with_its_sentence():
 def test_chinese_sentences_end_at_full_stops_and_keep_their_closing_quotes():
     text = "他说：“演习很成功。”各方都很满意！这是第九次演习吗？是的。\n\n没有句号的标题"
     spans = split_sentences(text, "zh")
-    assert [s[2] for s in spans] == ["他说：“演习很成功。”", "各方都很满意！", "这是第九次演习吗？", "是的。", "没有句号的标题"]
+    assert [s[2] for s in spans] == [
+        "他说：“演习很成功。”", "各方都很满意！", "这是第九次演习吗？", "是的。", "没有句号的标题"]
     assert all(text[a:b] == sentence for a, b, sentence in spans)
 
 

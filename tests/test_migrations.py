@@ -53,9 +53,11 @@ def test_claim_structure_is_stored(demo_db):
     types = dict(rows(demo_db, "SELECT claim_type, count(*) FROM claim_details GROUP BY 1"))
     assert set(types) == {"factual", "quote", "opinion", "prediction"}
     assert rows(demo_db, """SELECT number, approximator, unit FROM claim_slots JOIN claims USING (claim_id)
-                            WHERE kind = 'quantity' AND claims.text LIKE 'Around 2,000%'""") == [(2000.0, "around", "personnel")]
+                            WHERE kind = 'quantity' AND claims.text LIKE 'Around 2,000%'""") == \
+        [(2000.0, "around", "personnel")]
     assert ("he", "Ci Guowei") in rows(demo_db, "SELECT mention, resolved FROM claim_references")
-    uncheckable = rows(demo_db, """SELECT DISTINCT d.claim_type FROM claim_status s JOIN claim_details d USING (claim_id)
+    uncheckable = rows(demo_db, """SELECT DISTINCT d.claim_type
+                                   FROM claim_status s JOIN claim_details d USING (claim_id)
                                    WHERE s.status = 'uncheckable'""")
     assert uncheckable == [("opinion",)]
 
@@ -71,7 +73,8 @@ def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_pat
     from sourcecheck.cli import main
 
     _import_fixture(db, V1_FIXTURE)
-    old = {t: rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("sources", "passages", "runs", "verdicts", "claims")}
+    old = {t: rows(db, f"SELECT count(*) FROM {t}")[0][0]
+           for t in ("sources", "passages", "runs", "verdicts", "claims")}
     assert rows(db, "SELECT version FROM schema_version") == [(1,)] and old["runs"] == 1
     assert main(["--db", str(db), "query", "SELECT count(*) AS n FROM claim_status", "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["n", str(old["verdicts"])]   # read as it is, not migrated

@@ -26,7 +26,8 @@ def test_the_nli_scorer_reads_the_shipped_calibration(scorer):
     assert scorer.name == "nli-slots"
     assert scorer.calibration_s > 0 and scorer.calibration_a != 1.0  # the shipped calibration was read
     assert 0 < scorer.support_min < 1
-    assert [scorer.calibrated(p, 0.5) for p in (0.1, 0.5, 0.9)] == sorted(scorer.calibrated(p, 0.5) for p in (0.1, 0.5, 0.9))
+    calibrated = [scorer.calibrated(p, 0.5) for p in (0.1, 0.5, 0.9)]
+    assert calibrated == sorted(scorer.calibrated(p, 0.5) for p in (0.1, 0.5, 0.9))
 
 
 def test_paraphrase_supports_and_a_different_number_contradicts_naming_the_slot(scorer):

@@ -10,7 +10,8 @@ import termios
 
 from conftest import ROOT
 
-CODE = "from sourcecheck.core.progress import progress\nfor _ in progress(range(3), 'embedding passages', 'batch'): pass\n"
+CODE = ("from sourcecheck.core.progress import progress\n"
+        "for _ in progress(range(3), 'embedding passages', 'batch'): pass\n")
 
 
 def _run(on_terminal: bool) -> bytes:

@@ -37,8 +37,8 @@ TOKENS = ["(", ")", "((", "))", "Interfax", "TASS", "Xinhua", "Krasnaya Zvezda",
           "servicemen", "km", "miles", "aircraft", "in", "at", "near", "Tajikistan", "Kant", "DUSHANBE", " ", "  ",
           "\n", "\n\n", "\t", "\u2028", "\x00", "\ufffd", "U.S.", "Gen.", "Mr.", "No."]
 text_of_tokens = st.lists(st.sampled_from(TOKENS), max_size=60).map(" ".join)
-texts = st.one_of(text_of_tokens, st.text(max_size=300), st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=5)),
-                                                                 max_size=40).map("".join))
+texts = st.one_of(text_of_tokens, st.text(max_size=300),
+                  st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=5)), max_size=40).map("".join))
 references = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 2), max_value=dt.date(9999, 12, 30)))
 REGISTRY = load_registry()
 
@@ -67,7 +67,7 @@ def test_credit_scope_assigns_every_sentence_of_a_paragraph(sentences, reference
     assignments = _own_errors_only(lambda: attribute_citations(pairs, REGISTRY, reference))
     if assignments is not None:
         assert len(assignments) == len(pairs)
-        for (_, text), a in zip(pairs, assignments):
+        for (_, text), a in zip(pairs, assignments, strict=True):
             assert all(0 <= s <= e <= len(text) for s, e in a.cuts)
 
 

@@ -78,7 +78,8 @@ def test_env_var_selects_the_warehouse(demo_db, monkeypatch, capsys):
 
 
 def test_json_output_is_valid_json_even_for_nan(demo_db, capsys):
-    assert main(["--db", str(demo_db), "query", "SELECT 'nan'::DOUBLE AS x, [1.5, 'inf'::DOUBLE] AS y", "--format", "json"]) == 0
+    sql = "SELECT 'nan'::DOUBLE AS x, [1.5, 'inf'::DOUBLE] AS y"
+    assert main(["--db", str(demo_db), "query", sql, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"x": None, "y": [1.5, None]}]
 
 

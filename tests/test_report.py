@@ -87,7 +87,8 @@ def test_changes_since_the_previous_run_are_charted_and_listed(small_store, tmp_
     out = tmp_path / "report.html"
     assert small_store.run("report", "--out", str(out)) == 0
     assert "This is the first run of this article." in out.read_text()
-    small_store.article.write_text(small_store.article.read_text() + "\nUzbekistan stayed away (Krasnaya Zvezda, June 18).\n")
+    small_store.article.write_text(small_store.article.read_text()
+                                   + "\nUzbekistan stayed away (Krasnaya Zvezda, June 18).\n")
     assert small_store.run("verify", str(small_store.article)) == 0
     assert small_store.run("report", "--out", str(out)) == 0
     html = out.read_text()

@@ -37,10 +37,11 @@ def test_index_is_sorted_by_outlet_then_date_and_every_row_has_its_vector(stored
     index, stored = stored_index
     outlets = [index.outlet_at(r) for r in range(len(index))]
     ids = index.passage_ids.to_pylist()
-    keys = list(zip(outlets, index.published.tolist(), index.documents.tolist(), [stored[i][1] for i in ids]))
+    keys = list(zip(outlets, index.published.tolist(), index.documents.tolist(), [stored[i][1] for i in ids],
+                    strict=True))
     assert keys == sorted(keys) and len(set(outlets)) == len(index.outlets) > 3
     # one document number per source, its passages consecutive and complete
-    pairs = {(d, stored[i][0]) for d, i in zip(index.documents.tolist(), ids)}
+    pairs = {(d, stored[i][0]) for d, i in zip(index.documents.tolist(), ids, strict=True)}
     assert len(pairs) == len({d for d, _ in pairs}) == len({s for _, s in pairs}) > 5
     texts = index.texts.to_pylist()
     shared = [r for r, t in enumerate(texts) if t == SHARED]
@@ -57,7 +58,8 @@ def test_each_rows_context_is_the_one_ingest_stored(stored_index):
     index, stored = stored_index
     contexts = [index.context_at(r) for r in range(len(index))]
     assert contexts == [stored[i][2] for i in index.passage_ids.to_pylist()]
-    assert sum(c != t for c, t in zip(contexts, index.texts.to_pylist())) > len(index) // 2   # neighbours included
+    with_neighbours = sum(c != t for c, t in zip(contexts, index.texts.to_pylist(), strict=True))
+    assert with_neighbours > len(index) // 2
 
 
 def test_a_candidate_carries_its_whole_document(stored_index):
@@ -77,7 +79,7 @@ def test_batched_search_equals_a_scan_of_every_passage(stored_index, monkeypatch
     index, _ = stored_index
     import sourcecheck.sources.retrieval
 
-    monkeypatch.setattr(sourcecheck.sources.retrieval, "BLOCK_ROWS", 37)       # many blocks: the running top-k is exercised
+    monkeypatch.setattr(sourcecheck.sources.retrieval, "BLOCK_ROWS", 37)   # many blocks: the running top-k is exercised
     article = (EXAMPLE / "article.md").read_text()
     sentences = [s for _, _, s in split_sentences(article)][:40]
     vectors = load_embedder(DEFAULT_MODEL).encode(sentences)
@@ -87,10 +89,11 @@ def test_batched_search_equals_a_scan_of_every_passage(stored_index, monkeypatch
     got = retrieve_all(index, queries, window_days=3, k_cited=3, k_store=4)
     outlets = np.array([index.outlet_at(r) for r in range(len(index))])
     scores = vectors @ index.vectors.T
-    for query, row_scores in zip(queries, scores):
+    for query, row_scores in zip(queries, scores, strict=True):
         in_window = np.isin(outlets, list(query.cited_outlets))
         if query.date_start:
-            in_window &= (index.published >= np.datetime64("2012-06-15")) & (index.published <= np.datetime64("2012-06-21"))
+            in_window &= (index.published >= np.datetime64("2012-06-15")) \
+                & (index.published <= np.datetime64("2012-06-21"))
         expected = []
         for scope, mask, k in (("cited", in_window, 3), ("store", ~in_window, 4)):
             rows = np.flatnonzero(mask)
@@ -102,5 +105,6 @@ def test_batched_search_equals_a_scan_of_every_passage(stored_index, monkeypatch
         assert [c.scope for c in found] == [e[0] for e in expected]
         assert [c.similarity for c in found] == pytest.approx([e[2] for e in expected], abs=1e-6)
         row_of = {pid: r for r, pid in enumerate(index.passage_ids.to_pylist())}
-        for c, (_, _, score) in zip(found, expected):   # each found passage scores what the scan's does there
+        # each found passage scores what the scan's does there
+        for c, (_, _, score) in zip(found, expected, strict=True):
             assert float(row_scores[row_of[c.passage_id]]) == pytest.approx(score, abs=1e-6)

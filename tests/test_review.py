@@ -105,7 +105,8 @@ def test_a_version_1_warehouse_is_upgraded_in_place(demo_db, tmp_path, capsys):
 
     assert main(["--db", str(db), "report", "--out", str(tmp_path / "r.html")]) == 0   # read-only: no upgrade
     assert rows(db, "SELECT max(version) FROM schema_version") == [(1,)]
-    assert main(["--db", str(db), "review", rows(db, "SELECT claim_id FROM claim_status WHERE status = 'contradicted'")[0][0], "--decision", "confirm"]) == 0
+    contradicted = rows(db, "SELECT claim_id FROM claim_status WHERE status = 'contradicted'")[0][0]
+    assert main(["--db", str(db), "review", contradicted, "--decision", "confirm"]) == 0
     assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(n,) for n, _ in migrations()]
     assert rows(db, "SELECT run_id FROM runs") == runs
     assert rows(db, "SELECT decision FROM review_decisions") == [("confirm",)]

@@ -137,7 +137,8 @@ def test_soak(tmp_path):
     expected_sources = TICKS * SOURCES_PER_TICK
     figures = {
         "ticks": ticks, "seconds": round(time.monotonic() - started, 1),
-        "sources_expected": expected_sources, "sources_current": rows(db, "SELECT count(*) FROM sources WHERE retired_at IS NULL")[0][0],
+        "sources_expected": expected_sources,
+        "sources_current": rows(db, "SELECT count(*) FROM sources WHERE retired_at IS NULL")[0][0],
         "articles_expected": TICKS * ARTICLES_PER_TICK, "articles_with_status": current_articles,
         "runs_recorded_by_flows": recorded, "runs_in_warehouse": runs, "passages": passages, "verdicts": verdicts,
         "rows_lost": (expected_sources - sources) + (TICKS * ARTICLES_PER_TICK - current_articles) + (recorded - runs),

@@ -21,7 +21,7 @@ def _status(db) -> dict[tuple[int, int], tuple]:
     (6, 0, "number (personnel)"),   # around 2,000 personnel; Krasnaya Zvezda says about 1,300
     (12, 1, "number (km)"),         # a 400-kilometer march (the second claim of the sentence); Krasnaya Zvezda says 300
     (16, 0, "date"),                # June 7; Krasnaya Zvezda says June 5
-    (34, 1, "place"),               # refuelling in southern Kazakhstan (second claim); Interfax says southern Kyrgyzstan
+    (34, 1, "place"),               # refuelling in southern Kazakhstan (second claim); Interfax: southern Kyrgyzstan
 ])
 def test_cited_source_with_a_different_slot_contradicts(demo_db, sentence, claim, slot):
     status, outlet, explanation = _status(demo_db)[(sentence, claim)]
@@ -81,7 +81,8 @@ def test_known_scorer_mistakes_on_atomic_claims(demo_db, key, right):
 
 def test_analysis_is_uncheckable_and_not_scored(demo_db):
     statuses = _status(demo_db)
-    for key in [(1, 0), (4, 1), (11, 0), (15, 0), (15, 1), (15, 2), (15, 3), (32, 0), (34, 2), (36, 0), (38, 0), (38, 1)]:
+    for key in [(1, 0), (4, 1), (11, 0), (15, 0), (15, 1), (15, 2), (15, 3), (32, 0), (34, 2), (36, 0), (38, 0),
+                (38, 1)]:
         assert statuses[key][0] == "uncheckable", key
     assert rows(demo_db, """SELECT count(*) FROM matches JOIN claim_status USING (claim_id, run_id)
                             WHERE status = 'uncheckable'""") == [(0,)]
@@ -110,8 +111,8 @@ def test_reverifying_makes_a_new_run_without_duplicate_rows(db, capsys):
     article = str(EXAMPLE / "article.md")
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
     assert main(["--db", str(db), "verify", article]) == 0
-    tables = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), (SELECT count(*) FROM claims), " \
-             "(SELECT count(*) FROM citations), (SELECT count(*) FROM claim_status)"
+    tables = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), " \
+             "(SELECT count(*) FROM claims), (SELECT count(*) FROM citations), (SELECT count(*) FROM claim_status)"
     first = rows(db, tables)
     first_status = rows(db, "SELECT claim_id, status FROM claim_status ORDER BY claim_id")
     assert main(["--db", str(db), "verify", article]) == 0
@@ -139,7 +140,8 @@ def test_edited_article_keeps_its_identity_and_shows_only_the_latest_claims(db, 
 def test_uncited_claim_is_checked_against_the_whole_store(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
-                       "The foreign ministers put a missile defense clause into the final communique of the Beijing summit.\n")
+                       "The foreign ministers put a missile defense clause into the final communique of the Beijing "
+                       "summit.\n")
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
     assert main(["--db", str(db), "verify", str(article)]) == 0
     assert rows(db, "SELECT status, evidence_outlet, cited_outlets FROM claim_status") == [("supported", "Xinhua", [])]
@@ -236,7 +238,8 @@ def test_verifying_against_an_empty_store_says_so(db, tmp_path, capsys):
 def test_unknown_scorer_is_refused_before_anything_is_written(db, monkeypatch, capsys):
     monkeypatch.setenv("SOURCECHECK_SCORER", "bogus")
     assert main(["--db", str(db), "verify", str(EXAMPLE / "article.md")]) == 1
-    assert "SOURCECHECK_SCORER='bogus' is not a scorer; available: nli-slots, similarity-slots" in capsys.readouterr().err
+    assert "SOURCECHECK_SCORER='bogus' is not a scorer; available: nli-slots, similarity-slots" \
+        in capsys.readouterr().err
     assert not db.exists()
 
 

@@ -24,12 +24,12 @@ import numpy as np
 from sourcecheck.flows import set_quiet_offline_defaults
 
 set_quiet_offline_defaults()   # before Prefect is imported
-from sourcecheck.evaluation.metrics import best_threshold, per_label, platt, roc_auc
-from sourcecheck.evaluation.wice import read_wice, score_wice
-from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, load_entailment_model
-from sourcecheck.scoring.nli_slots import CALIBRATION_FILE, NliSlotScorer
-from sourcecheck.scoring.verdicts import VerdictRule
-from sourcecheck.sources.embeddings import DEFAULT_MODEL
+from sourcecheck.evaluation.metrics import best_threshold, per_label, platt, roc_auc  # noqa: E402
+from sourcecheck.evaluation.wice import read_wice, score_wice  # noqa: E402
+from sourcecheck.scoring.entailment import DEFAULT_NLI_MODEL, load_entailment_model  # noqa: E402
+from sourcecheck.scoring.nli_slots import CALIBRATION_FILE, NliSlotScorer  # noqa: E402
+from sourcecheck.scoring.verdicts import VerdictRule  # noqa: E402
+from sourcecheck.sources.embeddings import DEFAULT_MODEL  # noqa: E402
 
 
 def main() -> None:
@@ -88,7 +88,7 @@ def _remember_pairs(model) -> None:
 
     def probabilities(pairs: list[tuple[str, str]]) -> np.ndarray:
         new = [pair for pair in dict.fromkeys(pairs) if pair not in answers]
-        answers.update(zip(new, read(new)))
+        answers.update(zip(new, read(new), strict=True))
         return np.array([answers[pair] for pair in pairs], dtype=np.float32).reshape(len(pairs), 3)
 
     model.probabilities = probabilities

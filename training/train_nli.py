@@ -49,7 +49,7 @@ def batches(rows: list[dict], size: int, rng: random.Random):
 def loss_for(logits: torch.Tensor, rows: list[dict]) -> torch.Tensor:
     log_probs = torch.log_softmax(logits.float(), dim=-1)
     losses = []
-    for row, lp in zip(rows, log_probs):
+    for row, lp in zip(rows, log_probs, strict=True):
         if row["labels"] == 3:
             losses.append(-lp[LABELS.index(row["label"])])
         elif row["label"] == "entailment":
@@ -72,7 +72,7 @@ def evaluate(model, tokenizer, rows: list[dict], max_length: int, bf16: bool) ->
         chunk = rows[start:start + 64]
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
             predicted = model(**encode(tokenizer, chunk, max_length)).logits.float().argmax(-1).tolist()
-        for row, label in zip(chunk, predicted):
+        for row, label in zip(chunk, predicted, strict=True):
             hits[row.get("recipe") or row["dataset"]].append(int(LABELS[label] == row["label"]))
             hits["all"].append(int(LABELS[label] == row["label"]))
     model.train()
@@ -146,8 +146,9 @@ def main() -> None:
             seen += len(rows)
             elapsed = time.time() - started
             if step % 200 == 0:
-                entry = {"step": step, "pairs": seen, "lr": round(schedule.get_last_lr()[0], 7), "minutes": round(elapsed / 60, 1),
-                         "pairs_per_s": round(seen / elapsed, 1), "loss": round(float(loss), 4)}
+                entry = {"step": step, "pairs": seen, "lr": round(schedule.get_last_lr()[0], 7),
+                         "minutes": round(elapsed / 60, 1), "pairs_per_s": round(seen / elapsed, 1),
+                         "loss": round(float(loss), 4)}
                 print(json.dumps(entry), flush=True)
                 log.append(entry)
             if step >= planned or elapsed >= budget:
