@@ -386,7 +386,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _review(args: argparse.Namespace) -> int:
     from sourcecheck.reports.review import decide, find_claim, flag_lines, latest_reviews
     from sourcecheck.warehouse import Warehouse
-    from sourcecheck.warehouse.store import login_name
+    from sourcecheck.warehouse.runs import login_name
 
     if args.claim is None and (args.decision or args.note or args.reviewer):
         raise SourcecheckError("review: give the CLAIM_ID the decision is about (`sourcecheck review` lists them)")

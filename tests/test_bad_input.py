@@ -18,7 +18,7 @@ import duckdb
 import pytest
 from conftest import EXAMPLE, warehouse_fingerprint
 
-import sourcecheck.warehouse.store as store
+from sourcecheck.warehouse import migrations as schema
 from sourcecheck.cli import main
 
 GOOD_SOURCE = EXAMPLE / "sources" / "xinhua-2012-06-16-shenzhou-9.md"
@@ -256,14 +256,14 @@ def _other_duckdb(db: Path) -> None:
     con.close()
 
 
-NEWER = max(v for v, _ in store.migrations()) + 1
+NEWER = max(v for v, _ in schema.migrations()) + 1
 
 
 def _newer_schema(db: Path) -> None:
     """A warehouse made by a later sourcecheck: every migration this one knows, and one more."""
     con = duckdb.connect(str(db))
-    for version, name in store.migrations():
-        con.execute(store._sql(name))
+    for version, name in schema.migrations():
+        con.execute(schema.schema_sql(name))
         con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
     con.execute("INSERT INTO schema_version (version) VALUES (?)", [NEWER])
     con.close()
@@ -278,7 +278,7 @@ WAREHOUSE_CASES = {
     "empty file": (_empty_file, "{db}: not a DuckDB database file"),
     "another application's DuckDB file": (_other_duckdb, "{db}: is a DuckDB file but not a sourcecheck warehouse"),
     "newer schema": (_newer_schema, f"{{db}}: warehouse schema version {NEWER} is newer than this sourcecheck "
-                                    f"understands \\({store.SCHEMA_VERSION}\\); upgrade sourcecheck"),
+                                    f"understands \\({schema.SCHEMA_VERSION}\\); upgrade sourcecheck"),
     "a directory": (_directory, "{db}: is a directory, not a DuckDB file"),
 }
 COMMANDS = {

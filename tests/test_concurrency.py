@@ -87,11 +87,11 @@ def test_locked_warehouse_is_retried_by_prefect_until_the_lock_is_gone(small_sto
         TaskRunFilterStateName,
     )
 
-    import sourcecheck.warehouse.store
+    import sourcecheck.warehouse.connection
     from sourcecheck.flows.verify import run_verification
     from sourcecheck.pipeline.settings import VerifySettings
 
-    monkeypatch.setattr(sourcecheck.warehouse.store, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(sourcecheck.warehouse.connection, "LOCK_WAIT_SECONDS", 0.2)
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
                                "print('locked', flush=True); sys.stdin.read()", str(small_store.db)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

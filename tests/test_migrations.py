@@ -5,13 +5,13 @@ from pathlib import Path
 import duckdb
 from conftest import rows
 
-import sourcecheck.warehouse.store as store
 from sourcecheck.warehouse import SCHEMA_VERSION, Warehouse
+from sourcecheck.warehouse import migrations as schema
 
 
 def _version_1_warehouse(path):
     con = duckdb.connect(str(path))
-    con.execute(store._sql("001_initial.sql"))
+    con.execute(schema.schema_sql("001_initial.sql"))
     con.execute("INSERT INTO schema_version (version) VALUES (1)")
     con.execute("INSERT INTO claims VALUES ('c1', 'a1', 's1', 0, 'An old claim.', 0, 13, NULL, 'none', [], NULL, NULL, "
                 "true, '')")
@@ -22,22 +22,22 @@ def test_version_1_warehouse_is_upgraded_in_place(db):
     _version_1_warehouse(db)
     with Warehouse.open(db):
         pass
-    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(v,) for v, _ in store.migrations()]
+    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(v,) for v, _ in schema.migrations()]
     assert rows(db, "SELECT claim_id, text FROM claims") == [("c1", "An old claim.")]
     assert rows(db, "SELECT count(*) FROM claim_details") == rows(db, "SELECT count(*) FROM claim_slots") == [(0,)]
     with Warehouse.open(db):  # opening again applies nothing twice
         pass
-    assert rows(db, "SELECT count(*) FROM schema_version") == [(len(store.migrations()),)]
+    assert rows(db, "SELECT count(*) FROM schema_version") == [(len(schema.migrations()),)]
 
 
 def test_a_lower_numbered_file_merged_later_is_still_applied(db, monkeypatch):
     """A warehouse made by a branch that lacked 002 (it has 001, 003, 004) still gets 002 when 002 arrives."""
-    every = store.migrations()
-    monkeypatch.setattr(store, "migrations", lambda: [m for m in every if m[0] != 2])
+    every = schema.migrations()
+    monkeypatch.setattr(schema, "migrations", lambda: [m for m in every if m[0] != 2])
     with Warehouse.open(db):
         pass
     assert (2,) not in rows(db, "SELECT version FROM schema_version")
-    monkeypatch.setattr(store, "migrations", lambda: every)
+    monkeypatch.setattr(schema, "migrations", lambda: every)
     with Warehouse.open(db):
         pass
     assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(v,) for v, _ in every]
@@ -45,8 +45,8 @@ def test_a_lower_numbered_file_merged_later_is_still_applied(db, monkeypatch):
 
 
 def test_migration_files_are_numbered_in_order():
-    assert [v for v, _ in store.migrations()] == sorted(v for v, _ in store.migrations())
-    assert max(v for v, _ in store.migrations()) == SCHEMA_VERSION
+    assert [v for v, _ in schema.migrations()] == sorted(v for v, _ in schema.migrations())
+    assert max(v for v, _ in schema.migrations()) == SCHEMA_VERSION
 
 
 def test_claim_structure_is_stored(demo_db):
@@ -82,7 +82,7 @@ def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_pat
     article = tmp_path / "article.md"
     article.write_text((V1_FIXTURE.parent / "warehouse-v1-article.md").read_text())
     assert main(["--db", str(db), "verify", str(article)]) == 0   # the first writing command upgrades it
-    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(v,) for v, _ in store.migrations()]
+    assert rows(db, "SELECT version FROM schema_version ORDER BY version") == [(v,) for v, _ in schema.migrations()]
     assert {t: rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("sources", "passages")} == \
         {t: old[t] for t in ("sources", "passages")}
     assert rows(db, "SELECT count(*) FROM runs") == [(2,)]

@@ -8,7 +8,7 @@ import pytest
 from conftest import rows
 
 from sourcecheck.warehouse import SCHEMA_VERSION
-from sourcecheck.warehouse.store import migrations
+from sourcecheck.warehouse.migrations import migrations
 
 
 def flag_id(db) -> str:

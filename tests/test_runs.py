@@ -227,7 +227,7 @@ def test_only_transient_failures_are_retried():
 def test_a_version_2_warehouse_is_upgraded_and_its_articles_verified_again(small_store):
     import duckdb
 
-    from sourcecheck.warehouse.store import migrations
+    from sourcecheck.warehouse.migrations import migrations
 
     con = duckdb.connect(str(small_store.db))
     for column in ("input_key", "store_key", "claims_scored", "claims_reused", "stage_seconds", "task_runner"):
