@@ -160,7 +160,7 @@ def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
     from sourcecheck.pipeline.article import verify_article_claims
     from sourcecheck.pipeline.plan import read_articles
     from sourcecheck.pipeline.settings import VerifySettings
-    from sourcecheck.scoring import names, slots
+    from sourcecheck.slots import people, reading
     from sourcecheck.sources.embeddings import load_embedder
     from sourcecheck.sources.retrieval import ClaimQuery, retrieve_all
     from sourcecheck.warehouse import Warehouse
@@ -183,8 +183,8 @@ def verify_phase(passages: int, repeats: int, profile: bool) -> dict:
         def verify_all(index) -> dict[str, float]:
             # every attempt reads the passages afresh: the slot caches would make a repeat of the same claims
             # cheaper than any first verification (measured: 0.6 s of scoring warm against 24 s cold at 100k)
-            slots._slots_of.cache_clear()
-            names._people_in.cache_clear()
+            reading._slots_of.cache_clear()
+            people._people_in.cache_clear()
             stages: dict[str, float] = {}
             for article in articles:
                 result = verify_article_claims(article, "", index, settings, "", PriorScores())

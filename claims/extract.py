@@ -2,7 +2,8 @@
 
 The stages, per paragraph: sentences (pysbd) -> credits and their scope (citation_forms, citations) -> clauses
 without credits (segments) -> references resolved (coreference) -> atomic claims (atomic) -> type (claim_types)
-and slots (slots) of each claim.
+of each claim. Their slots are read one floor up, by the reading the verdicts compare
+(sourcecheck.slots.claim_slots.with_slots, which the pipeline applies to what this returns).
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ from sourcecheck.claims.atomic import TokenClaim, render, token_claims
 from sourcecheck.claims.citations import attribute_citations
 from sourcecheck.claims.claim_types import claim_type
 from sourcecheck.claims.coreference import ReferenceResolver, Resolution
-from sourcecheck.claims.nlp import nlp
 from sourcecheck.claims.outlets import OutletRegistry
-from sourcecheck.model.claims import Article, Citation, Claim, ExtractedArticle, Reference, Sentence
 from sourcecheck.claims.segments import Segment, segments
-from sourcecheck.claims.slots import claim_slots
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.sentences import split_sentences
+from sourcecheck.model.claims import Article, Citation, Claim, ExtractedArticle, Reference, Sentence
 
 
 def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArticle:
@@ -75,7 +74,6 @@ def _claim(article: Article, sentence: Sentence, assignment, c_index: int, segme
         date_start=citation.date_start if citation else None,
         date_end=citation.date_end if citation else None,
         checkworthy=checkworthy, checkworthy_reason=reason, claim_type=kind,
-        slots=claim_slots(text, nlp()(text), article.published),
         references=references,
     )
 

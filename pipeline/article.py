@@ -18,6 +18,7 @@ from sourcecheck.pipeline.keys import score_key
 from sourcecheck.pipeline.settings import VerifySettings
 from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.scoring.scorer import score_all
+from sourcecheck.slots.claim_slots import with_slots
 from sourcecheck.sources.embeddings import load_embedder
 from sourcecheck.sources.retrieval import PassageIndex, candidates_for
 
@@ -28,7 +29,7 @@ def verify_article_claims(article: Article, input_key: str, index: PassageIndex,
     started_at = dt.datetime.now()
     seconds: dict[str, float] = {}
     with _timed(seconds, "claims"):
-        extracted = extract_claims(article, load_registry())
+        extracted = with_slots(extract_claims(article, load_registry()))
     with _timed(seconds, "retrieve"):
         candidates = candidates_for(extracted.claims, load_embedder(settings.embedding_model), index,
                                     settings.date_window_days, settings.top_k_cited, settings.top_k_store,

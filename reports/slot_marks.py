@@ -1,7 +1,7 @@
 """The slots on which a claim and a passage differ ("1,600" against "1,000"), and texts cut into pieces with
 those slots marked, for the report and the Markdown list to render (each escaping every piece its own way).
 
-Slots are found by `scoring.slots` exactly as the scorer finds them; one claim slot at a time is compared
+Slots are found by `sourcecheck.slots` exactly as the scorer finds them; one claim slot at a time is compared
 with the passage, so only the slots that actually differ are marked.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sourcecheck.scoring.slots import Slots, compare_slots, slots_of
+from sourcecheck.slots import slots_of
+from sourcecheck.slots.compare import compare_slots
+from sourcecheck.slots.model import Slots
 
 _NONE: frozenset[str] = frozenset()
 

@@ -19,22 +19,23 @@ The verdict thresholds were chosen on the same fold and are parameters of the sc
 
 from __future__ import annotations
 
-import math
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from sourcecheck.model.claims import Claim
+from sourcecheck.model.scores import PairScore
+from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.coverage import unconfirmed_terms
 from sourcecheck.scoring.entailment import configured_model, load_entailment_model
 from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
 from sourcecheck.scoring.polarity import polarity_differs
-from sourcecheck.model.scores import PairScore
 from sourcecheck.scoring.scorer import register_scorer
-from sourcecheck.scoring.slots import ramp, slots_of
-from sourcecheck.model.sources import Candidate
+from sourcecheck.slots import slots_of
+from sourcecheck.slots.compare import ramp
 
 
 @dataclass(frozen=True)

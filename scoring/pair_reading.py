@@ -2,7 +2,7 @@
 
 An English passage is read by the scorer's own model (the NLI cross-encoder for `nli-slots`). Our NLI model
 reads English only, so a Russian or Chinese passage is never shown to it: it is read by the slot checks
-(numbers, units, approximators, dates, places and people, normalised across languages in scoring/slots.py)
+(numbers, units, approximators, dates, places and people, normalised across languages by sourcecheck.slots)
 plus the cross-lingual similarity, which retrieval has already mapped onto the English model's scale
 (sources/spaces.py), with the parameters of CROSSLINGUAL below. So a cross-lingual verdict means the same thing
 under every scorer, and a Russian source that gives another number than the claim contradicts it, slot named.
@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcecheck.model.scores import PairScore
-from sourcecheck.scoring.slots import SlotComparison, Slots, compare_slots, ramp, slots_of
 from sourcecheck.model.sources import Candidate
+from sourcecheck.slots import slots_of
+from sourcecheck.slots.compare import SlotComparison, compare_slots, ramp
+from sourcecheck.slots.model import Slots
 
 ENGLISH = "en"
 

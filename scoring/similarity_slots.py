@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from sourcecheck.model.claims import Claim
 from sourcecheck.model.scores import PairScore
-from sourcecheck.scoring.scorer import register_scorer
-from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
-from sourcecheck.scoring.slots import slots_of
 from sourcecheck.model.sources import Candidate
+from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
+from sourcecheck.scoring.scorer import register_scorer
+from sourcecheck.slots import slots_of
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from sourcecheck.claims.checkworthiness import checkworthiness
 from sourcecheck.claims.extract import extract_claims
 from sourcecheck.claims.outlets import load_registry
 from sourcecheck.model.claims import Article
+from sourcecheck.slots.claim_slots import with_slots
 
 
 def _claims(body: str, published=dt.date(2012, 6, 26)):
-    return extract_claims(Article("a", "p", "t", None, published, body, "h"), load_registry()).claims
+    return with_slots(extract_claims(Article("a", "p", "t", None, published, body, "h"), load_registry())).claims
 
 
 def _texts(body: str) -> list[str]:
@@ -108,9 +109,9 @@ def test_slots_numbers_units_approximators_dates_names_and_quotes():
 
 
 @pytest.mark.parametrize("text, value, unit, approximator", [
-    ("The company carried out a 400-kilometer mounted road march.", 400.0, "kilometer", None),
+    ("The company carried out a 400-kilometer mounted road march.", 400.0, "km", None),   # the kinds verdicts compare
     ("The SCO has held nine exercises since 2003.", 9.0, "exercise", None),
-    ("Moscow pledged to write off $489 million of debt.", 489e6, "USD", None),
+    ("Moscow pledged to write off $489 million of debt.", 489e6, "usd", None),
     ("The deal allows up to 20 additional aircraft at Kant.", 20.0, "aircraft", "up to"),
 ])
 def test_quantity_slots(text, value, unit, approximator):

@@ -16,7 +16,7 @@ from sourcecheck.scoring.nli_slots import NliSlotScorer
 from sourcecheck.scoring.pair_reading import read_crosslingual
 from sourcecheck.scoring.registry import load_scorer
 from sourcecheck.scoring.similarity_slots import SimilaritySlotScorer
-from sourcecheck.scoring.slots import slots_of
+from sourcecheck.slots import slots_of
 from sourcecheck.sources.embeddings import DEFAULT_MODEL, USEM3, load_embedder
 from sourcecheck.sources.joined_index import joined_index
 from sourcecheck.sources.retrieval import ClaimQuery, PassageIndex

@@ -5,8 +5,9 @@ import pytest
 
 from sourcecheck.core.languages import detect_language
 from sourcecheck.core.sentences import split_sentences
-from sourcecheck.scoring.names import names_person, people_in, pinyin_of, romanise_russian
-from sourcecheck.scoring.slots import compare_slots, slots_of
+from sourcecheck.slots import slots_of
+from sourcecheck.slots.compare import compare_slots
+from sourcecheck.slots.people import names_person, people_in, pinyin_of, romanise_russian
 
 
 def _compare(claim: str, source: str):

@@ -21,7 +21,8 @@ from sourcecheck.claims.dates import parse_citation_date
 from sourcecheck.claims.outlets import load_registry
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.sentences import CHUNK_CHARS, split_sentences
-from sourcecheck.scoring.slots import compare_slots, slots_of
+from sourcecheck.slots import slots_of
+from sourcecheck.slots.compare import compare_slots
 
 settings.register_profile("default", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -2,7 +2,8 @@
 
 import pytest
 
-from sourcecheck.scoring.slots import compare_slots, slots_of
+from sourcecheck.slots import slots_of
+from sourcecheck.slots.compare import compare_slots
 
 
 def _compare(claim: str, sentence: str, window: str | None = None):

@@ -88,17 +88,20 @@ class RunRecords(WarehouseConnection):
 
 _SLOT_COLUMNS = [("kind", pa.string()), ("text", pa.string()), ("number", pa.float64()),
                  ("approximator", pa.string()), ("unit", pa.string()), ("date_start", pa.date32()),
-                 ("date_end", pa.date32())]
+                 ("date_end", pa.date32()), ("number_low", pa.float64()), ("number_high", pa.float64()),
+                 ("venue", pa.bool_())]
 
 
 def claim_slot_rows(claim: Claim) -> list[tuple]:
-    """One row per slot: (kind, text, number, approximator, unit, date_start, date_end)."""
+    """One row per slot, in _SLOT_COLUMNS' order: a quantity with the interval its verdicts compared, a date
+    placed in the article's year, a place with whether it is named as where something happened."""
     slots = claim.slots
-    rows: list[tuple] = [("quantity", q.text, q.value, q.approximator, q.unit, None, None) for q in slots.quantities]
-    rows += [("date", d.text, None, None, None, d.start, d.end) for d in slots.dates]
+    rows: list[tuple] = [("quantity", q.written, q.value, q.approximator, q.unit, None, None, q.low, q.high, None)
+                         for q in slots.quantities]
+    rows += [("date", d.written, None, None, None, d.start, d.end, None, None, None) for d in slots.dates]
     for kind, names in (("person", slots.people), ("organisation", slots.organisations), ("place", slots.places),
                         ("quote", slots.quotes)):
-        rows += [(kind, name, None, None, None, None, None) for name in names]
+        rows += [(kind, name, *[None] * 7, name in slots.venues if kind == "place" else None) for name in names]
     return rows
 
 

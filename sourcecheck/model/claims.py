@@ -45,30 +45,38 @@ class Citation:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number as the claim states it: `around 2,000 personnel` -> 2000, approximator `around`, unit `personnel`."""
+    """A number as a text states it and the interval of values it allows, on which claims and passages are
+    compared: `around 2,000 personnel` -> 2000, approximator `around`, unit `personnel`, 1,800 to 2,200."""
 
-    text: str
-    value: float
-    approximator: str | None   # around | about | up to | more than | ...
-    unit: str | None
+    written: str
+    value: float               # the number stated, in the unit's terms (a range's first number)
+    approximator: str | None   # as written, lower case: around | close to | up to | more than | около | 约 | ...
+    unit: str                  # a kind of thing counted: personnel | km | exercise | vehicle | usd | percent | ...
+    low: float                 # the values the text allows; high is inf for "more than 1,000"
+    high: float
 
 
 @dataclass(frozen=True)
 class DateSlot:
-    text: str
+    """Days a claim names, placed in its article's year (the comparison reads them without a year)."""
+
+    written: str
     start: dt.date | None      # None when the year cannot be known
     end: dt.date | None
 
 
 @dataclass(frozen=True)
 class ClaimSlots:
-    """The checkable parts of a claim, normalised (stored in `claim_slots`)."""
+    """The checkable parts of a claim (stored in `claim_slots`). Its quantities, dates, people and places are
+    exactly those its verdicts compare (sourcecheck.slots reads both); organisations and quotes are recorded
+    for queries, compared by no verdict."""
 
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateSlot, ...] = ()
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    venues: tuple[str, ...] = ()   # the places named as where something happened: compared, not only named
     quotes: tuple[str, ...] = ()
 
 
