@@ -36,7 +36,10 @@ def read_article(path: Path) -> Article:
     published = parse_date(meta["published"], "published", path) if meta.get("published") else None
     dateline = _DATELINE.match(body)
     if dateline and dateline["year"]:
-        published = published or parse_citation_date(dateline["date"], None)[0]
+        if published is None:
+            days = parse_citation_date(dateline["date"], None)
+            assert days is not None   # the dateline's date matched DATE_RE with a year: it parses
+            published = days[0]
         body = body[dateline.end():]
     if not paragraphs(body):
         raise InputError(path, "article has no text after its front matter")

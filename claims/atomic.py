@@ -247,7 +247,8 @@ def _split_appositives(claim: TokenClaim) -> list[TokenClaim]:
 
 def _name_before(appositive: Token) -> list[int]:
     """The proper name written just before the appositive's comma (`Peace Mission 2012, the smallest ...`)."""
-    doc, i, name = appositive.doc, appositive.left_edge.i - 2, []
+    doc, i = appositive.doc, appositive.left_edge.i - 2
+    name: list[int] = []
     while i >= 0 and (doc[i].pos_ == "PROPN"
                       or doc[i].like_num and name == [] and i > 0 and doc[i - 1].pos_ == "PROPN"):
         name.insert(0, i)
@@ -372,7 +373,9 @@ def _split_measure(claim: TokenClaim) -> list[TokenClaim]:
         if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or noun.pos_ != "NOUN":
             continue
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        measure = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if of is None:
+            continue
+        measure = next((g for g in of.children if g.dep_ == "pobj"), None)
         if measure is None or not any(c.dep_ == "nummod" for c in measure.children):
             continue
         verb = next((c for c in measure.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
@@ -392,7 +395,7 @@ def render(claim: TokenClaim) -> str:
     doc = claim.doc
     kept = sorted(claim.tokens)
     out = []
-    for i, following in zip(kept, [*kept[1:], None], strict=True):
+    for i, following in zip(kept, [*kept[1:], None], strict=False):
         token = doc[i]
         out.append(claim.replaced.get(i, token.text))
         if i in claim.inserted:

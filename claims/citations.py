@@ -47,7 +47,11 @@ class Assignment:
         own = self.parentheticals
         if len(own) < 2:
             return self.citation
-        return next((c for c in own if c.cut[0] >= span[1] - 1), own[-1])
+        for c in own:
+            assert c.cut is not None   # a parenthetical credit is always cut from the sentence
+            if c.cut[0] >= span[1] - 1:
+                return c
+        return own[-1]
 
 
 def attribute_citations(sentences: list[tuple[str, str]], registry: OutletRegistry,

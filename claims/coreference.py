@@ -158,7 +158,7 @@ def _phrase(token: Token, resolution: Resolution) -> str:
     indices = sorted({t.i for t in token.subtree} - cut)
     doc = token.doc
     words = [resolution.replaced.get(i, doc[i].text) + (doc[i].whitespace_ if j == i + 1 else " ")
-             for i, j in zip(indices, [*indices[1:], None], strict=True)]
+             for i, j in zip(indices, [*indices[1:], None], strict=False)]
     return re.sub(r"\s+", " ", "".join(words)).strip(" ,")
 
 

@@ -36,7 +36,7 @@ def segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:
     text, offsets = _without(sentence, cuts)
     pieces, start = [], 0
     joints = _top_level(text, _CLAUSE_JOINT)
-    for joint, following in zip(joints, [*joints[1:], None], strict=True):
+    for joint, following in zip(joints, [*joints[1:], None], strict=False):
         left, right = text[start: joint.start()], text[joint.end(): following.start() if following else len(text)]
         if len(left.split()) < _MIN_WORDS or len(right.split()) < 2:
             continue
@@ -73,7 +73,7 @@ def _is_clause(text: str) -> bool:
 
 def _without(sentence: str, cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
     """The sentence with the cut spans (and the space before each) removed, and each kept character's offset."""
-    drop = set()
+    drop: set[int] = set()
     for a, b in cuts:
         while a > 0 and sentence[a - 1] == " ":
             a -= 1

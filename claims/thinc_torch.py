@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from importlib.abc import MetaPathFinder
+from types import FrameType
 
 _THINC_COMPAT = "thinc.compat"
 
@@ -16,7 +17,7 @@ class _NoTorchForThinc(MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name != "torch" and not name.startswith("torch."):
             return None
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None:
             if frame.f_globals.get("__name__") == _THINC_COMPAT:
                 raise ImportError(f"{name} is not offered to thinc (claims/thinc_torch.py)")

@@ -119,7 +119,7 @@ def wice_measures(scored: list[ScoredClaim], support_min: float, partial_min: fl
     predicted = support >= support_min
     with_gold = [s for s in scored if s.item.gold_sets]
     recall = np.mean([any(set(g) <= s.retrieved for g in s.item.gold_sets) for s in with_gold]) if with_gold else None
-    measures = {
+    measures: dict[str, object] = {
         "claims": len(scored), "supported": int(positive.sum()),
         "roc_auc": round(roc_auc(support, positive), 4),
         "balanced_accuracy": round(balanced_accuracy(predicted, positive), 4),

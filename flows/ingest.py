@@ -67,7 +67,8 @@ def embed_missing(db: str, passages: list[Passage], model: str, english: bool | 
         missing = wh.missing_embeddings(model, embedder.dimension, list(texts))
         texts = {h: texts[h] for h in missing} | wh.texts_without_vectors(model, embedder.dimension, english)
     hashes = sorted(texts)
-    vectors = embedder.encode([texts[h] for h in hashes], f"embedding passages ({model})") if hashes else []
+    vectors: np.ndarray | list[np.ndarray] = \
+        embedder.encode([texts[h] for h in hashes], f"embedding passages ({model})") if hashes else []
     crash_point("ingest:embed")
     return dict(zip(hashes, vectors, strict=True))
 
@@ -92,7 +93,7 @@ def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: st
     batch = read_sources(paths)
     documents = drop_duplicate_documents(db, batch.documents)
     changed = changed_documents(db, documents)
-    passages = {doc.language: [] for doc in changed}
+    passages: dict[str, list[Passage]] = {doc.language: [] for doc in changed}
     for doc in changed:
         passages[doc.language] += passages_of(doc)
     every = [p for group in passages.values() for p in group]

@@ -4,10 +4,13 @@ fails at once and is reported."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypedDict
+
 from sourcecheck.core.errors import WarehouseBusy
 
 RETRIES = 3
-RETRY_DELAY_SECONDS = [1, 2, 4]
+RETRY_DELAY_SECONDS: list[float] = [1, 2, 4]
 
 
 def is_transient(exc: BaseException | None) -> bool:
@@ -19,5 +22,13 @@ def retry_on_transient(task, task_run, state) -> bool:
     return is_transient(state.result(raise_on_failure=False))
 
 
-TRANSIENT_RETRIES = {"retries": RETRIES, "retry_delay_seconds": RETRY_DELAY_SECONDS,
-                     "retry_condition_fn": retry_on_transient}
+class RetryOptions(TypedDict):
+    """The keyword arguments of `@task` that set its retries (typed, so `@task(**TRANSIENT_RETRIES)` is checked)."""
+
+    retries: int
+    retry_delay_seconds: list[float]
+    retry_condition_fn: Callable[[Any, Any, Any], bool]
+
+
+TRANSIENT_RETRIES: RetryOptions = {"retries": RETRIES, "retry_delay_seconds": RETRY_DELAY_SECONDS,
+                                   "retry_condition_fn": retry_on_transient}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from prefect.client.schemas.schedules import CronSchedule
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron, Schedule
 
@@ -29,7 +30,15 @@ def deployments(config: ServeConfig, db: str) -> list[RunnerDeployment]:
             name=VERIFY_DEPLOYMENT, schedule=_cron(config, config.verify.cron),
             parameters={"article_patterns": config.verify.paths, "db": db, "dask_address": config.dask},
             description="Verify every article that is new or whose inputs changed (sourcecheck.toml [verify])."))
-    return built
+    return built  # type: ignore[return-value]  # Prefect's async_dispatch: called from sync code, a deployment
+
+
+def cron_of(deployment: RunnerDeployment) -> str:
+    """The cron of a deployment built above (each has one cron schedule)."""
+    assert deployment.schedules is not None
+    schedule = deployment.schedules[0].schedule
+    assert isinstance(schedule, CronSchedule)
+    return schedule.cron
 
 
 def _cron(config: ServeConfig, cron: str) -> Schedule:

@@ -128,12 +128,14 @@ def run_verification(article_paths: list[str], db: str, settings: VerifySettings
     nothing changed, no flow run at all."""
     if only_changed and (outcome := planning.unchanged_outcome(article_paths, db, settings)):
         return outcome
+    # Prefect's TaskRunner is invariant in its future type, so no runner is the TaskRunner[PrefectFuture[Any]]
+    # that with_options asks for: hence the ignores below
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
-        runner = verify_articles.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        runner = verify_articles.with_options(task_runner=DaskTaskRunner(address=dask_address))  # type: ignore[arg-type]
         with local_run_settings():
             return runner(article_paths, db, settings, only_changed, dask_address)
-    local = verify_articles.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
+    local = verify_articles.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))  # type: ignore[arg-type]
     with local_run_settings():
         return local(article_paths, db, settings, only_changed, "local")

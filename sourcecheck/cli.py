@@ -222,11 +222,11 @@ def _serve(args: argparse.Namespace) -> int:
                                "127.0.0.1` and set PREFECT_API_URL=http://127.0.0.1:4200/api")
     from prefect import serve
 
-    from sourcecheck.flows.schedules import deployments
+    from sourcecheck.flows.schedules import cron_of, deployments
 
     db = str(getattr(args, "db", None) or config.db or _db(args))
     built = deployments(config, db)
-    print(f"serve: {', '.join(f'{d.name} ({d.schedules[0].schedule.cron})' for d in built)} on "
+    print(f"serve: {', '.join(f'{d.name} ({cron_of(d)})' for d in built)} on "
           f"{PREFECT_API_URL.value()}, warehouse {db}; Ctrl-C stops")
     serve(*built, print_starting_message=False)
     return 0

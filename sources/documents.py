@@ -60,7 +60,8 @@ def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocumen
 
 
 def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
-    documents, first_line = [], {}
+    documents: list[SourceDocument] = []
+    first_line: dict[str, int] = {}
     # split on \n only: U+2028 and friends are legal inside JSON strings, and str.splitlines() breaks there
     for number, line in enumerate(read_text(path, SOURCE_FILE_BYTES).split("\n"), start=1):
         if not line.strip():
@@ -90,6 +91,8 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
         raise InputError(path, f"{where}document has no text")
     check_document_sentences(body, path, where)
     written = text_field(meta, "outlet", path, where)
+    if written is None:   # blank: only spaces
+        raise InputError(path, f"{where}missing required field `outlet`")
     published = parse_date(meta["published"], "published", path, where)
     # language: from the front matter, else detected by script (en, ru, zh: sourcecheck/core/languages.py)
     language = (text_field(meta, "language", path, where) or detect_language(body)).lower()

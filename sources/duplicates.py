@@ -36,10 +36,10 @@ def drop_duplicates(documents: list[SourceDocument], stored: list[StoredDocument
     A document is never a duplicate of itself (its own earlier version)."""
     first: dict[str, tuple[str, str]] = {}   # key -> (document id, where it is)
     reread = {d.document_id for d in documents}   # their stored text is being replaced by the batch's
-    for doc in (d for d in stored if d.document_id not in reread):
-        first.setdefault(same_text_key(doc.outlet, doc.published, doc.language, doc.text),
-                         (doc.document_id, _where(doc.path, doc.record_key)))
-    kept = []
+    for old in (d for d in stored if d.document_id not in reread):
+        first.setdefault(same_text_key(old.outlet, old.published, old.language, old.text),
+                         (old.document_id, _where(old.path, old.record_key)))
+    kept: list[SourceDocument] = []
     for doc in documents:
         key = same_text_key(doc.outlet, doc.published, doc.language, doc.text)
         original = first.setdefault(key, (doc.document_id, _where(doc.path, doc.record_key)))

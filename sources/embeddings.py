@@ -47,7 +47,9 @@ class SentenceTransformerEmbedder:
             raise SourcecheckError(f"embedding model {model_id!r}: cannot load "
                                    f"({str(exc).splitlines()[0][:160]})") from None
         self.model_id = model_id
-        self.dimension = int(self._model.get_embedding_dimension())
+        dimension = self._model.get_embedding_dimension()
+        assert dimension is not None   # a sentence-transformer ends in pooling: its width is known
+        self.dimension = int(dimension)
 
     def encode(self, texts: list[str], label: str = "embedding") -> np.ndarray:
         return encode_by_length(texts, lambda batch: self._model.encode(

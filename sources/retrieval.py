@@ -64,6 +64,7 @@ class PassageIndex:
         start, end = int(self.outlet_starts[i]), int(self.outlet_starts[i + 1])
         if first is None:
             return start, end
+        assert last is not None   # a date window has both ends
         dates = self.published[start:end]
         return (start + int(np.searchsorted(dates, first, "left")),
                 start + int(np.searchsorted(dates, last, "right")))
@@ -98,6 +99,8 @@ class PassageIndex:
         in its passage's space, on the English model's scale."""
         scores = vectors @ self.vectors[rows].T
         if self.crosslingual_vectors is not None and crosslingual is not None:
+            # set together with crosslingual_vectors (sources/joined_index.py)
+            assert self.crosslingual_slots is not None and self.crosslingual_model is not None
             slots = self.crosslingual_slots[rows]
             other = slots >= 0
             if other.any():
@@ -126,7 +129,7 @@ def candidates_for(claims: list[Claim], embedder: Embedder, index: PassageIndex,
         return []
     texts = [c.text for c in checkable]
     vectors = embedder.encode(texts, "embedding claims")
-    other = [None] * len(texts)
+    other: np.ndarray | list[None] = [None] * len(texts)
     if index.crosslingual_vectors is not None and crosslingual_embedder is not None:
         other = crosslingual_embedder.encode(texts, "embedding claims (cross-lingual)")
     queries = [ClaimQuery(c.claim_id, v, c.cited_outlets, c.date_start, c.date_end, o)
@@ -195,9 +198,10 @@ def _top_k(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
 
 
 def _crosslingual(queries: list[ClaimQuery]) -> np.ndarray | None:
-    if any(q.crosslingual_vector is None for q in queries):
+    vectors = [q.crosslingual_vector for q in queries if q.crosslingual_vector is not None]
+    if len(vectors) < len(queries):
         return None
-    return np.stack([q.crosslingual_vector for q in queries]).astype(np.float32)
+    return np.stack(vectors).astype(np.float32)
 
 
 def _best_in_store(index: PassageIndex, queries: list[ClaimQuery], excluded: list[list[tuple[int, int]]],

@@ -18,8 +18,8 @@ import duckdb
 import pytest
 from conftest import EXAMPLE, warehouse_fingerprint
 
-from sourcecheck.warehouse import migrations as schema
 from sourcecheck.cli import main
+from sourcecheck.warehouse import migrations as schema
 
 GOOD_SOURCE = EXAMPLE / "sources" / "xinhua-2012-06-16-shenzhou-9.md"
 FRONT = "---\noutlet: TASS\npublished: 2012-06-18\n---\n"
@@ -120,6 +120,8 @@ SOURCE_CASES = {
         "{path}: `published` 2102-06-18 is in the future"),
     "missing outlet": Case("sources add", _file("nooutlet.md", "---\npublished: 2012-06-18\n---\nText.\n"),
                            "{path}: missing required field `outlet`"),
+    "blank outlet": Case("sources add", _file("blank.md", '---\noutlet: "  "\npublished: 2012-06-18\n---\nText.\n'),
+                         "{path}: missing required field `outlet`"),
     "unknown language": Case(
         "sources add", _file("klingon.md", "---\noutlet: TASS\npublished: 2012-06-18\nlanguage: tlh\n---\nText.\n"),
         "{path}: unknown language 'tlh'; expected an ISO 639-1 code such as en, ru, zh"),

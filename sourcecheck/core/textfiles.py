@@ -86,7 +86,9 @@ def decode_text(data: bytes, path: Path) -> str:
 
 def _decode_replacing(data: bytes) -> tuple[str, list[tuple[int, int]]]:
     """UTF-8 with each invalid byte sequence replaced by U+FFFD, and the (offset, length) of each."""
-    parts, bad, position = [], [], 0
+    parts: list[str] = []
+    bad: list[tuple[int, int]] = []
+    position = 0
     while True:
         try:
             parts.append(data[position:].decode("utf-8"))
