@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 _ENDINGS = "аяоеийьыу"   # a Russian name's inflected last letter: Таджикистан-е, Росси-я, Москв-ы, Кита-й
 
@@ -65,4 +66,4 @@ class AliasMatcher:
         if not any(piece in folded for piece in self.pieces):
             return
         for m in self.pattern.finditer(text):
-            yield m.start(), m.end(), self.canonical[m.lastindex - 1], m.group()
+            yield m.start(), m.end(), self.canonical[cast(int, m.lastindex) - 1], m.group()   # the alias's group

@@ -62,8 +62,7 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
         else:
             missing.append(f"number ({q.unit})")
     for d in claim.dates:
-        pool = sentence.dates or window.dates
-        if any(_within(d, p) for p in pool):
+        if any(_within(d, p) for p in sentence.dates or window.dates):
             agree.append(f"date: {d.written}")
         elif sentence.dates:
             mismatch.append(f"date: claim {d.written}, source {', '.join(p.written for p in sentence.dates)}")

@@ -76,9 +76,10 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
         elif m["currency"]:
             unit, factor = _CURRENCIES[m["currency"].lower()], 1.0
         else:
-            unit, factor, words = _unit(m["unit"] or "")
-            if unit is None:
+            kind, factor, words = _unit(m["unit"] or "")
+            if kind is None:
                 continue  # a number without a unit we can compare: a name, a year, a count of something else
+            unit = kind
         value = _number(raw, m["scale"]) * factor
         high = _number(m["num2"].replace(",", ""), m["scale2"] or m["scale"]) * factor if m["num2"] else value
         approx = (m["approx"] or "").lower()
@@ -114,7 +115,8 @@ def _number(raw: str, scale: str | None) -> float:
 
 def dates(text: str) -> tuple[tuple[DateSpan, ...], list[tuple[int, int]]]:
     """The English days and day ranges of `text`, and the characters each was read from."""
-    found, spans = [], []
+    found: list[DateSpan] = []
+    spans: list[tuple[int, int]] = []
     for pattern in (_DATE_MONTH_FIRST, _DATE_DAY_FIRST):
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in spans):
