@@ -16,7 +16,7 @@
   the exact retrieval alone in ms per claim, then one whole `verify` flow run (index load, 9 articles, records).
 
 Best of --repeat attempts, each with its load average. Each phase runs in its own process, so its peak memory
-is its own. JSON to benchmarks/results/throughput-N.json.
+is its own. JSON to benchmarks/results/throughput-N-SCORER.json.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
             paragraph_sentences.append(sentence)
         assignments = attribute_citations([(s.sentence_id, s.text) for s in paragraph_sentences], registry,
                                           article.published)
-        for sentence, assignment in zip(paragraph_sentences, assignments):
+        for sentence, assignment in zip(paragraph_sentences, assignments, strict=True):
             for credit in (*assignment.credits, assignment.citation):
                 if credit:
                     citations[credit.citation_id] = credit

@@ -38,7 +38,8 @@ class OutletRegistry:
             return None
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=MATCH_CUTOFF)
         # one swapped, missing or wrong letter ("Xinhau") scores below the cutoff on short names: allow one edit
-        best = best or process.extractOne(key, self._keys, scorer=DamerauLevenshtein.distance, score_cutoff=1)
+        best = best or process.extractOne(  # type: ignore[call-overload]  # rapidfuzz's stubs type no distance scorer
+            key, self._keys, scorer=DamerauLevenshtein.distance, score_cutoff=1)
         return self._names[best[2]] if best else None
 
 

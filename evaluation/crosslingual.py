@@ -20,6 +20,7 @@ from pathlib import Path
 from sourcecheck.claims.outlets import load_registry
 from sourcecheck.core.ids import content_id
 from sourcecheck.model.claims import Claim
+from sourcecheck.model.scores import Status
 from sourcecheck.scoring.scorer import Scorer, score_all
 from sourcecheck.scoring.verdicts import VerdictRule
 from sourcecheck.sources.documents import read_source_file
@@ -115,16 +116,16 @@ def run_fixture(scorer: Scorer, rule: VerdictRule, spaces: EmbeddingSpaces = DEF
 
 def fixture_measures(results: dict[str, list[ClaimResult]], k: int = 3) -> dict:
     stated, altered = results["stated"], results["altered"]
-    flagged = [r for r in altered if r.status == "contradicted" and f"differs on {r.claim.slot}" in r.explanation]
+    flagged = [r for r in altered if r.status == Status.CONTRADICTED and f"differs on {r.claim.slot}" in r.explanation]
     return {
         "claims": len(stated),
         f"recall_at_{k}": round(sum(r.claim.passage_id in r.retrieved[:k] for r in stated) / len(stated), 4),
         "recall_at_1": round(sum(r.retrieved[:1] == (r.claim.passage_id,) for r in stated) / len(stated), 4),
-        "stated_supported": sum(r.status == "supported" for r in stated),
-        "stated_contradicted": sum(r.status == "contradicted" for r in stated),
+        "stated_supported": sum(r.status == Status.SUPPORTED for r in stated),
+        "stated_contradicted": sum(r.status == Status.CONTRADICTED for r in stated),
         "altered": len(altered),
         "altered_contradicted_slot_named": len(flagged),
-        "altered_contradicted": sum(r.status == "contradicted" for r in altered),
+        "altered_contradicted": sum(r.status == Status.CONTRADICTED for r in altered),
         "missed": [{"claim": r.claim.text, "status": r.status, "retrieved": list(r.retrieved)}
                    for r in stated if r.claim.passage_id not in r.retrieved[:k]],
         "altered_not_flagged": [{"claim": r.claim.text, "slot": r.claim.slot, "status": r.status,

@@ -38,7 +38,7 @@ class LabelOrder:
     contradiction: int | None
 
     @classmethod
-    def from_config(cls, id2label: dict) -> "LabelOrder":
+    def from_config(cls, id2label: dict) -> LabelOrder:
         names = {str(label).lower().replace("-", "_"): int(index) for index, label in id2label.items()}
         if "entailment" not in names:
             raise SourcecheckError(f"NLI model labels {sorted(names)} have no 'entailment'")

@@ -69,7 +69,7 @@ class NliSlotScorer:
             pairs = [(p, claim.text) for ps in premises for p in ps] + [(together, claim.text)]
             probabilities = load_entailment_model(self.model, self.backend).probabilities(pairs)
             by_candidate = probabilities[:-1].reshape(len(english), 2, 3)
-            for c, p in zip(english, by_candidate):
+            for c, p in zip(english, by_candidate, strict=True):
                 if c is group[0] and len(group) > 1:  # the lead passage also answers for the group read together
                     p = np.concatenate([p, probabilities[-1:]])
                 read[c.passage_id] = self._score_one(claim, claim_slots, c, p)
@@ -92,8 +92,9 @@ class NliSlotScorer:
             support = min(support, self.slot_support_cap)  # a passage that denies the claim does not support it
             parts.append(f"differs on {negation}")
         parts = [f"entailment {entailment:.2f} ({PREMISES[best]})",
-                 f"contradiction {contradiction_p:.2f}" + ("" if contradiction or contradiction_p < self.contradiction_min
-                                                           else " (not counted: no slot or negation differs)"),
+                 f"contradiction {contradiction_p:.2f}"
+                 + ("" if contradiction or contradiction_p < self.contradiction_min
+                    else " (not counted: no slot or negation differs)"),
                  f"similarity {candidate.similarity:.2f}"] + parts
         parts += slots.explanation_parts()
         if unconfirmed:
@@ -120,7 +121,8 @@ def _evidence_group(candidates: list[Candidate]) -> list[Candidate]:
 
 
 CALIBRATION_FILE = "sourcecheck-calibration.json"
-CALIBRATED = ("calibration_a", "calibration_b", "calibration_s", "calibration_v", "support_min", "contradiction_min", "partial_min")
+CALIBRATED = ("calibration_a", "calibration_b", "calibration_s", "calibration_v", "support_min", "contradiction_min",
+              "partial_min")
 
 
 @register_scorer("nli-slots")

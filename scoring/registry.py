@@ -6,7 +6,8 @@ from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.scoring import nli_slots, similarity_slots
 from sourcecheck.scoring.scorer import SCORERS, Scorer
 
-DEFAULT_SCORER = "nli-slots"  # WiCE dev odd rows: ROC-AUC 0.823 vs 0.643 for similarity-slots (README, Accuracy)
+# WiCE dev odd rows: ROC-AUC 0.823 vs 0.643 for similarity-slots (docs/benchmarks.md, Accuracy)
+DEFAULT_SCORER = "nli-slots"
 BUILT_IN = (nli_slots, similarity_slots)   # imported for their registrations
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from sourcecheck.core.progress import progress
 from sourcecheck.model.claims import Claim
 from sourcecheck.model.scores import PairScore
 from sourcecheck.model.sources import Candidate
-from sourcecheck.core.progress import progress
 
 
 class Scorer(Protocol):

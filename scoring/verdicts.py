@@ -37,15 +37,15 @@ class VerdictRule:
     def decide_all(self, claims: list[Claim], candidates: list[Candidate], scores: list[PairScore]) -> list[Verdict]:
         """The verdict of every claim, in the claims' order."""
         by_claim: dict[str, list[tuple[Candidate, PairScore]]] = {}
-        for pair in zip(candidates, scores):
+        for pair in zip(candidates, scores, strict=True):
             by_claim.setdefault(pair[0].claim_id, []).append(pair)
-        return [self.decide(c, [p[0] for p in by_claim.get(c.claim_id, [])], [p[1] for p in by_claim.get(c.claim_id, [])])
-                for c in claims]
+        pairs_of = {claim_id: ([p[0] for p in pairs], [p[1] for p in pairs]) for claim_id, pairs in by_claim.items()}
+        return [self.decide(c, *pairs_of.get(c.claim_id, ([], []))) for c in claims]
 
     def decide(self, claim: Claim, candidates: list[Candidate], scores: list[PairScore]) -> Verdict:
         if not claim.checkworthy:
             return Verdict(claim.claim_id, Status.UNCHECKABLE, None, None, None, None, claim.checkworthy_reason)
-        verdict = self._decide(claim, list(zip(candidates, scores)))
+        verdict = self._decide(claim, list(zip(candidates, scores, strict=True)))
         if claim.cited_outlets and not any(c.scope == "cited" for c in candidates):
             return replace(verdict, cited_source_in_store=False, explanation=(
                 f"the cited source ({', '.join(claim.cited_outlets)}{_days(claim)}) has no passage in the store; "
@@ -66,12 +66,13 @@ class VerdictRule:
         if best_support and best_support[1].support >= self.support_min and best_support[1].support >= top_contra:
             return self._verdict(claim, Status.SUPPORTED, best_support, best_contra)
         if best_contra and best_contra[1].contradiction >= self.contradiction_min:
+            assert best_support is not None   # both are maxima over the same non-empty list
             return self._verdict(claim, Status.CONTRADICTED, best_contra, best_contra, support=best_support[1].support)
         if elsewhere and elsewhere[1].support >= self.support_min:
             return self._verdict(claim, Status.MISATTRIBUTED, elsewhere, best_contra, prefix=self._silent(claim))
         if elsewhere_contra and elsewhere_contra[1].contradiction >= self.contradiction_min:
-            return self._verdict(claim, Status.CONTRADICTED, elsewhere_contra, elsewhere_contra, prefix=self._silent(claim),
-                                 support=max(p[1].support for p in pairs))
+            return self._verdict(claim, Status.CONTRADICTED, elsewhere_contra, elsewhere_contra,
+                                 prefix=self._silent(claim), support=max(p[1].support for p in pairs))
         shown = best_support or elsewhere
         explanation = "no passage in the store supports or contradicts the claim"
         if shown:
@@ -86,7 +87,8 @@ class VerdictRule:
         return f"the cited source ({', '.join(claim.cited_outlets)}) does not support it; "
 
     @staticmethod
-    def _verdict(claim: Claim, status: Status, evidence, contra, prefix: str = "", support: float | None = None) -> Verdict:
+    def _verdict(claim: Claim, status: Status, evidence, contra, prefix: str = "",
+                 support: float | None = None) -> Verdict:
         candidate, score = evidence
         contradiction = max(score.contradiction, contra[1].contradiction if contra else 0.0)
         return Verdict(claim.claim_id, status, score.support if support is None else support, contradiction,

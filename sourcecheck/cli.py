@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     except SourcecheckError as exc:
         print(f"sourcecheck: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:   # `sourcecheck report ... | head`: the reader has what it wanted; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the exit's flush cannot fail again
+        return 141                # 128 + SIGPIPE, what a shell reports for a writer whose reader left
     except Exception as exc:  # a bug, not bad input: still one line, with the way to the traceback
         if current_settings().debug:
             raise

@@ -19,8 +19,44 @@ from sourcecheck.flows import set_quiet_offline_defaults  # noqa: E402
 set_quiet_offline_defaults()   # before Prefect is imported
 
 
+# Fixtures that run the pipeline (models, Prefect flows): a test using one is in the `model` tier.
+PIPELINE_FIXTURES = {"demo_db", "small_store", "chromium", "prefect_server"}
+
+
+def quick_tier(config: pytest.Config) -> bool:
+    """`make check` selects `-m "not model ..."`: the tests that load no model and run no flow."""
+    return "not model" in (config.getoption("markexpr") or "")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if PIPELINE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture(autouse=True)
+def no_model_in_the_quick_tier(request, monkeypatch):
+    """In the quick tier a model load fails the test at once, so the tier stays quick: mark such a test `model`."""
+    if not quick_tier(request.config):
+        yield
+        return
+    from sourcecheck.claims import nlp
+    from sourcecheck.scoring import entailment
+    from sourcecheck.sources import embeddings
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"{request.node.nodeid} loads a model: mark it `model` (pytest.mark.model)")
+
+    for module in (nlp, entailment, embeddings):
+        monkeypatch.setattr(module, "_load", refuse)
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
-def prefect_harness():
+def prefect_harness(request):
+    if quick_tier(request.config):   # no flow runs there: skip the harness's ~8 s start
+        yield
+        return
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 

@@ -6,6 +6,8 @@ from conftest import EXAMPLE, warehouse_fingerprint
 from sourcecheck.cli import main
 from sourcecheck.warehouse import Warehouse
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 
 class Boom(RuntimeError):
     pass

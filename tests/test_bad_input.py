@@ -201,6 +201,7 @@ def _run_case(case: Case, db: Path, folder: Path, monkeypatch, capsys) -> None:
     assert warehouse_fingerprint(db) == before
 
 
+@pytest.mark.model   # its warehouse has an ingested, embedded source
 @pytest.mark.parametrize("name", SOURCE_CASES)
 def test_bad_source(name, warehouse_copy, tmp_path, monkeypatch, capsys):
     _run_case(SOURCE_CASES[name], warehouse_copy, tmp_path, monkeypatch, capsys)
@@ -228,6 +229,7 @@ def test_bad_file_among_thousands_is_named_and_nothing_is_written(warehouse_copy
     assert warehouse_fingerprint(warehouse_copy) == before
 
 
+@pytest.mark.model
 def test_unreadable_file(warehouse_copy, tmp_path):
     """Permission bits do not stop root: as root the CLI runs without the capabilities that bypass them."""
     from test_faults import unprivileged_cli

@@ -9,6 +9,8 @@ from conftest import ROOT
 from sourcecheck.cli import main
 from sourcecheck.evaluation.metrics import balanced_accuracy, best_threshold, platt, roc_auc
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 FIXTURES = ROOT / "tests" / "fixtures"
 
 

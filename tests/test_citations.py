@@ -27,6 +27,7 @@ def parenthetical_credits(sentence, sentence_id, registry, reference):
     return [(c.cut, c) for c in parenthetical(SentenceContext(sentence_id, sentence, registry, reference))]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("gold", ["peace-mission-2012.json", "kant-2013.json"])
 def test_citation_of_every_sentence_of_the_gold_articles(gold):
     expected = json.loads((ROOT / "tests/fixtures/gold" / gold).read_text())
@@ -44,6 +45,7 @@ def test_citation_of_every_sentence_of_the_gold_articles(gold):
                 (row["index"], claim.text)
 
 
+@pytest.mark.model
 def test_sentence_spans_index_the_article_body():
     article = read_article(EXAMPLE / "article.md")
     for sentence in extract_claims(article, REGISTRY).sentences:
@@ -135,10 +137,12 @@ def test_inline_attributions(sentence, kind, outlets):
     ("Observers of the exercises told Jamestown that the forces were China-led.", "The forces were China-led."),
     ("The minister told RIA Novosti that the drill ended.", "The minister told RIA Novosti that the drill ended."),
 ])
+@pytest.mark.model
 def test_outlet_and_unnamed_frames_are_the_credit_a_persons_words_stay_in_the_claim(sentence, claim):
     assert [c.text for c in _claims_of(sentence)] == [claim]
 
 
+@pytest.mark.model
 def test_users_register_their_own_citation_form():
     @citation_form("newsletter")
     def newsletter(context):
@@ -191,6 +195,7 @@ def _claims_of(body: str, published=dt.date(2013, 3, 1)):
     return extract_claims(Article("a", "p", "t", None, published, body, "h"), REGISTRY).claims
 
 
+@pytest.mark.model
 def test_several_credits_in_one_sentence_make_one_claim_each_and_the_first_covers_what_came_before():
     claims = _claims_of("Russia sent a battalion. The contingent numbered 1,200 troops (Interfax, June 9), "
                         "while Kyrgyzstan sent 150 (Kabar, June 10).")
@@ -208,6 +213,7 @@ def test_several_credits_in_one_sentence_make_one_claim_each_and_the_first_cover
     ("(Asia-Plus, 11 February)", ("Asia-Plus",), dt.date(2013, 2, 11), dt.date(2013, 2, 11)),
     ("(Interfax, Xinhua)", ("Interfax", "Xinhua"), None, None),
 ])
+@pytest.mark.model
 def test_credit_forms(credit, outlets, start, end):
     [claim] = _claims_of(f"Troops left {credit}.")
     assert (claim.text, claim.cited_outlets, claim.date_start, claim.date_end) == ("Troops left.", outlets, start, end)
@@ -217,11 +223,13 @@ def test_credit_forms(credit, outlets, start, end):
     "Renmin Ribao (People's Daily) praised the drill.",       # a translation after the outlet's own name
     "The drill (Peace Mission 2007, August 9-17) was big.",   # an event with dates is no outlet
 ])
+@pytest.mark.model
 def test_glosses_are_not_credits(sentence):
     [claim] = _claims_of(sentence + " Beijing sent 700 troops (Xinhua, June 15).")[:1]
     assert claim.cited_outlets == ("Xinhua",) and claim.text == sentence
 
 
+@pytest.mark.model
 def test_inline_attribution_with_a_citing_clause():
     [claim] = _claims_of("Interfax, citing a source in the General Staff, reported that 500 troops left.")
     assert (claim.assigned_by, claim.cited_outlets) == ("inline", ("Interfax",))

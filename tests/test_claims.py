@@ -10,6 +10,8 @@ from sourcecheck.claims.outlets import load_registry
 from sourcecheck.model.claims import Article
 from sourcecheck.slots.claim_slots import with_slots
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 
 def _claims(body: str, published=dt.date(2012, 6, 26)):
     return with_slots(extract_claims(Article("a", "p", "t", None, published, body, "h"), load_registry())).claims

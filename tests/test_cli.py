@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 SCRIPT = Path(sys.executable).parent / "sourcecheck"
@@ -15,6 +16,7 @@ def _run(*args, cwd, env=None):
     return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.model   # the installed script in a new process: models, Prefect's temporary API
 def test_demo_from_a_fresh_directory_writes_warehouse_and_report(tmp_path):
     result = _run("demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -25,6 +27,7 @@ def test_demo_from_a_fresh_directory_writes_warehouse_and_report(tmp_path):
     assert again.stdout.splitlines() == ["runs", "1"]
 
 
+@pytest.mark.model   # a new process that starts loading spaCy before it reads the article
 def test_bad_input_exits_non_zero_with_one_line(tmp_path):
     bad = tmp_path / "notes.rtf"
     bad.write_text("{\\rtf1}")
@@ -40,3 +43,19 @@ def test_readme_starts_with_the_two_commands():
     first_block = readme.split("```")[1]
     assert first_block.strip().splitlines() == ["make demo", "make test"]
     assert readme.index("```") < readme.index("\n## ")  # before anything else
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path):
+    """`sourcecheck query ... | head`: no traceback and no "internal error" when the reader closes the pipe."""
+    from sourcecheck.warehouse import Warehouse
+
+    db = tmp_path / "w.duckdb"
+    with Warehouse.open(db):
+        pass
+    environment = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    process = subprocess.Popen([str(SCRIPT), "--db", str(db), "query", "SELECT range FROM range(1000)", "--format",
+                                "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()        # the reader leaves before the first line, as `head` does after its lines
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""

@@ -9,6 +9,8 @@ from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.coverage import unconfirmed_terms
 from sourcecheck.scoring.registry import load_scorer
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 PAGE = ("Daktronics was founded in 1968 by Aelred Kurtenbach, a professor of electrical engineering at South Dakota "
         "State University in Brookings. The company makes scoreboards.")
 

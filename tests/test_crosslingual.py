@@ -68,6 +68,7 @@ def _index(texts_en: list[str], texts_ru: list[str]) -> tuple[PassageIndex, Pass
     return index(texts_en, english, "en"), index(texts_ru, usem, "ru")
 
 
+@pytest.mark.model
 def test_english_passages_keep_the_english_models_similarities_exactly():
     english, russian = _index(["About 1,300 servicemen took part in Peace Mission 2012.",
                                "Gazprom held talks on gas prices."],
@@ -83,6 +84,7 @@ def test_english_passages_keep_the_english_models_similarities_exactly():
     assert scores[2] > scores[1]                                        # the translation beats the unrelated
 
 
+@pytest.mark.model
 def test_a_joined_index_keeps_each_documents_rows_together_so_contexts_stay_within_it():
     english, russian = _index(["First.", "Second.", "Third."], ["Первое.", "Второе."])
     joined = joined_index(english, russian, USEM3)
@@ -109,6 +111,7 @@ def test_both_scorers_read_a_russian_passage_the_same_way_and_never_with_the_eng
     assert SimilaritySlotScorer().score(claim, [russian]) == [expected]
 
 
+@pytest.mark.model
 def test_russian_and_chinese_sources_ingest_into_the_cross_lingual_space(db, tmp_path):
     folder = tmp_path / "sources"
     folder.mkdir()

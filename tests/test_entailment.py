@@ -52,11 +52,13 @@ def test_model_and_backend_come_from_the_environment(monkeypatch, tmp_path):
         configured_model()
 
 
+@pytest.mark.model
 def test_a_model_that_cannot_be_loaded_is_a_clear_error(tmp_path):
     with pytest.raises(SourcecheckError, match="cannot load NLI model"):
         load_entailment_model(str(tmp_path / "nowhere"), "torch")
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("backend", ["onnx", "torch"])
 def test_shipped_model_reads_support_contradiction_and_unrelated_text(backend):
     probabilities = load_entailment_model(str(DEFAULT_NLI_MODEL), backend).probabilities(
@@ -66,6 +68,7 @@ def test_shipped_model_reads_support_contradiction_and_unrelated_text(backend):
     assert [LABELS[i] for i in probabilities.argmax(axis=1)] == [label for _, _, label in PAIRS]
 
 
+@pytest.mark.model
 def test_onnx_matches_the_torch_reference():
     """Both run the same fp16-stored weights in fp32 (training/export_nli.py): they agree to 5e-3 (measured
     0.002), and on 1,000 evaluation pairs each stays within 0.002 of the fp32 model it came from (export.json)."""
@@ -78,6 +81,7 @@ def test_onnx_matches_the_torch_reference():
     assert (onnx.argmax(1) == torch.argmax(1)).all()
 
 
+@pytest.mark.model
 def test_a_pairs_score_does_not_depend_on_its_batch():
     model = load_entailment_model(str(DEFAULT_NLI_MODEL), "onnx")
     pairs = [(p, h) for p, h, _ in PAIRS]

@@ -13,6 +13,7 @@ ARTICLES = {"peace-mission-2012": ROOT / "examples/peace-mission-2012/article.md
             "kant-2013": ROOT / "tests/fixtures/articles/kant-2013.md"}
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_gold_targets(name):
     score = score_against_gold(extract_claims(read_article(ARTICLES[name]), load_registry()), GOLD / f"{name}.json")
@@ -29,6 +30,7 @@ def test_html_article_reads_like_its_markdown_without_navigation_scripts_or_foot
     assert "Subscribe" not in html.body and "tracking" not in html.body and "Home" not in html.body
 
 
+@pytest.mark.model
 def test_dateline_gives_the_publication_date_and_is_no_claim(tmp_path):
     article = tmp_path / "dispatch.txt"
     article.write_text("BISHKEK, March 28, 2013 — Russia is extending its lease on Kant (TASS, March 27).\n")

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import EXAMPLE, SMALL_SOURCE, rows
 
 from sourcecheck.cli import main
+
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
 
 FRONT = "---\noutlet: TASS\npublished: 2012-06-18\n---\n"
 

@@ -7,6 +7,8 @@ from conftest import rows, warehouse_fingerprint
 
 from sourcecheck.cli import main
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 COUNTS = "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM passages), (SELECT count(*) FROM embeddings_384)"
 
 

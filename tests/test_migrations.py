@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import duckdb
+import pytest
 from conftest import rows
 
 from sourcecheck.warehouse import SCHEMA_VERSION, Warehouse
@@ -65,6 +66,7 @@ def test_claim_structure_is_stored(demo_db):
 V1_FIXTURE = Path(__file__).parent / "fixtures" / "warehouse-v1"   # EXPORT DATABASE of a schema-1 warehouse
 
 
+@pytest.mark.model
 def test_warehouse_made_by_sourcecheck_at_schema_1_upgrades_in_place(db, tmp_path, capsys):
     """The fixture was made by sourcecheck at commit a84f3e2 (schema 1): two sources ingested, one article
     verified; exported with EXPORT DATABASE (Parquet) so it stays small and readable by any DuckDB."""

@@ -8,6 +8,8 @@ from sourcecheck.model.claims import Claim
 from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.registry import load_scorer
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 CLAIM = Claim("c1", "a1", "s1", 0, 0, "Around 2,000 personnel took part in Peace Mission 2012 in Tajikistan.", (0, 70),
               "cit1", "parenthetical", ("Krasnaya Zvezda",), dt.date(2012, 6, 18), dt.date(2012, 6, 18), True)
 

@@ -12,6 +12,8 @@ from sourcecheck.core.sentences import split_sentences
 from sourcecheck.sources.embeddings import DEFAULT_MODEL, SentenceTransformerEmbedder, _load
 from sourcecheck.sources.onnx_embedder import OnnxEmbedder, onnx_compatible
 
+pytestmark = pytest.mark.model   # loads both embedding backends
+
 TOLERANCE = 1e-5   # per vector element; measured 4e-7 on these sentences
 
 

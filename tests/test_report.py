@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from conftest import EXAMPLE, SMALL_ARTICLE, rows
 
 from sourcecheck.cli import main
@@ -35,6 +36,7 @@ def test_the_article_is_shown_with_every_claim_highlighted_by_verdict_and_linked
     assert "(Krasnaya Zvezda, June 18)" in article                                      # citations as written
 
 
+@pytest.mark.model
 def test_hostile_source_text_is_escaped(db, tmp_path):
     hostile = tmp_path / "hostile.md"
     hostile.write_text(
@@ -54,6 +56,7 @@ def test_hostile_source_text_is_escaped(db, tmp_path):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
+@pytest.mark.model
 def test_report_without_runs_is_a_clear_error(db, capsys):
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources" / "xinhua-2012-06-14-ci-guowei.md")]) == 0
     assert main(["--db", str(db), "report", "--out", str(db.parent / "r.html")]) == 1
@@ -68,6 +71,7 @@ def test_report_to_a_missing_folder_is_a_clear_error(demo_db, tmp_path, capsys):
     assert "is a directory" in capsys.readouterr().err
 
 
+@pytest.mark.model
 def test_a_passage_not_in_english_is_shown_as_the_original_text(db, tmp_path):
     russian = tmp_path / "kz-ru.md"
     russian.write_text("---\noutlet: Krasnaya Zvezda\npublished: 2012-06-17\nlanguage: ru\n---\n"

@@ -15,6 +15,8 @@ from sourcecheck.sources.embeddings import DEFAULT_MODEL, load_embedder
 from sourcecheck.sources.retrieval import ClaimQuery, retrieve_all
 from sourcecheck.warehouse import Warehouse
 
+pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
+
 SHARED = "The exercise ended with a live-fire drill at the Chorukh-Dayron range."
 
 

@@ -76,6 +76,7 @@ def test_changed_source_rescores_the_claims_it_is_a_candidate_of(small_store):
     assert sorted(r[0] for r in rows(small_store.db, "SELECT status FROM claim_status")) == ["supported", "supported"]
 
 
+@pytest.mark.model
 def test_new_source_elsewhere_rescores_only_claims_whose_candidates_it_enters(db, sources_dir, tmp_path):
     article = tmp_path / "article.md"
     article.write_text(SMALL_ARTICLE)
@@ -188,6 +189,7 @@ BAD_CONFIGS = {
 }
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("case", sorted(BAD_CONFIGS))
 def test_bad_config_is_one_line_naming_the_file(case, tmp_path, monkeypatch, capsys):
     from prefect.settings import PREFECT_API_URL

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sourcecheck.core.settings import OPERATIONAL, Settings, current_settings, variable_name
 from test_layers import ROOT, modules
+
+from sourcecheck.core.settings import OPERATIONAL, Settings, current_settings, variable_name
 
 PACKAGE_FILES = list(modules().values())
 

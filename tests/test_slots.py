@@ -73,7 +73,8 @@ def test_the_sentence_decides_over_its_neighbours():
                       "Russia sent 1,300 troops. In 2010 it sent 2,000 troops.")
     assert result.mismatches and not result.agreements
     # the neighbours count when the sentence is silent on the kind
-    assert _compare("about 1,300 troops", "Russia sent its forces.", "Russia sent its forces. In all 1,300 troops came.").agreements
+    window = "Russia sent its forces. In all 1,300 troops came."
+    assert _compare("about 1,300 troops", "Russia sent its forces.", window).agreements
 
 
 @pytest.mark.parametrize("claim, source, verdict", [

@@ -66,6 +66,7 @@ def test_a_contradicted_composite_changes_its_second_fact_against_the_same_premi
         assert any(restates(changed, s) for s in PAGE), pair
 
 
+@pytest.mark.model
 def test_an_unstated_detail_pair_claims_a_whole_sentence_whose_detail_the_premise_lacks():
     docs = list(nlp().pipe(PAGE))
     pairs = list(unstated_detail_pairs_for_page(docs, random.Random(5), len(PAGE)))

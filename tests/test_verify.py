@@ -107,6 +107,7 @@ def test_run_records_models_parameters_and_counts(demo_db):
     assert '"contradicted": 4' in counts
 
 
+@pytest.mark.model
 def test_reverifying_makes_a_new_run_without_duplicate_rows(db, capsys):
     article = str(EXAMPLE / "article.md")
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources")]) == 0
@@ -123,6 +124,7 @@ def test_reverifying_makes_a_new_run_without_duplicate_rows(db, capsys):
     assert rows(db, "SELECT count(*) FROM claim_status_history") == [(2 * first[0][4],)]
 
 
+@pytest.mark.model
 def test_edited_article_keeps_its_identity_and_shows_only_the_latest_claims(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
@@ -137,6 +139,7 @@ def test_edited_article_keeps_its_identity_and_shows_only_the_latest_claims(db, 
         ("contradicted", "About 2,000 servicemen took part in Peace Mission 2012.")]
 
 
+@pytest.mark.model
 def test_uncited_claim_is_checked_against_the_whole_store(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
@@ -152,6 +155,7 @@ BAD_ARTICLES = {  # the catalogue of bad files is tests/test_bad_input.py
 }
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("name", sorted(BAD_ARTICLES))
 def test_bad_article_gives_one_line_error_and_leaves_the_warehouse_unchanged(name, db, tmp_path, capsys):
     assert main(["--db", str(db), "sources", "add", str(EXAMPLE / "sources" / "xinhua-2012-06-14-ci-guowei.md")]) == 0
@@ -182,6 +186,7 @@ def test_flagged_list_is_published_as_a_prefect_artifact(demo_db, capsys):
     assert artifact.data == capsys.readouterr().out     # the same summary as the Markdown export
 
 
+@pytest.mark.model
 def test_changed_credit_makes_a_new_claim_with_the_new_outlet(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
@@ -193,6 +198,7 @@ def test_changed_credit_makes_a_new_claim_with_the_new_outlet(db, tmp_path):
     assert rows(db, "SELECT cited_outlets FROM claim_status") == [(["Xinhua"],)]
 
 
+@pytest.mark.model
 def test_articles_with_the_same_file_name_in_two_folders_stay_apart(db, tmp_path):
     for folder, number in (("a", "1,300"), ("b", "2,000")):
         (tmp_path / folder).mkdir()
@@ -202,6 +208,7 @@ def test_articles_with_the_same_file_name_in_two_folders_stay_apart(db, tmp_path
     assert rows(db, "SELECT count(DISTINCT article_id), count(*) FROM claim_status") == [(2, 2)]
 
 
+@pytest.mark.model
 def test_hard_wrapped_crlf_article_keeps_its_sentences_and_credit_scope(db, tmp_path):
     article = tmp_path / "article.txt"
     article.write_bytes(b"Around 2,000 personnel took part in\r\nPeace Mission 2012. It was held in\r\n"
@@ -214,6 +221,7 @@ def test_hard_wrapped_crlf_article_keeps_its_sentences_and_credit_scope(db, tmp_
                    ("A second paragraph.", [])]
 
 
+@pytest.mark.model
 def test_cited_outlet_missing_from_the_store_is_judged_against_the_whole_store_not_called_misattributed(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
@@ -227,6 +235,7 @@ def test_cited_outlet_missing_from_the_store_is_judged_against_the_whole_store_n
     assert explanation.startswith("the cited source (Kommersant, 2012-06-08) has no passage in the store")
 
 
+@pytest.mark.model
 def test_verifying_against_an_empty_store_says_so(db, tmp_path, capsys):
     article = tmp_path / "article.md"
     article.write_text("About 1,300 servicemen took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).\n")
@@ -243,6 +252,7 @@ def test_unknown_scorer_is_refused_before_anything_is_written(db, monkeypatch, c
     assert not db.exists()
 
 
+@pytest.mark.model
 def test_sentence_spans_stay_true_after_an_edit(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("Troops came. Russia sent 1,300 troops (TASS, June 3).\n")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Article:
-    article_id: str            # stable across edits: front-matter `id`, else publication + title, else its resolved path
+    article_id: str            # stable across edits: front-matter `id`, else publication + title, else its path
     path: str
     title: str | None
     publication: str | None
