@@ -10,7 +10,7 @@ from sourcecheck.claims.outlets import OutletRegistry
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.languages import detect_language
-from sourcecheck.core.limits import SOURCE_FILE_BYTES, check_document_sentences
+from sourcecheck.core.limits import DOCUMENT_BYTES, SOURCE_FILE_BYTES, check_document_sentences
 from sourcecheck.core.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
 from sourcecheck.model.sources import SourceDocument
 
@@ -70,6 +70,8 @@ def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from None
+        except RecursionError:  # the decoder recurses once a level of [ or {
+            raise InputError(path, f"line {number}: JSON nested too deeply") from None
         if not isinstance(record, dict):
             raise InputError(path, f"line {number}: expected a JSON object")
         # A record's identity: its `id`, else its `url`, else its content; never its line number, which
@@ -89,6 +91,7 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
             raise InputError(path, f"{where}missing required field `{field}`")
     if not isinstance(body, str) or not body.strip():
         raise InputError(path, f"{where}document has no text")
+    DOCUMENT_BYTES.check(len(body.encode("utf-8", "surrogatepass")), path, where)
     check_document_sentences(body, path, where)
     written = text_field(meta, "outlet", path, where)
     if written is None:   # blank: only spaces

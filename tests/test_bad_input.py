@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import duckdb
@@ -70,6 +71,12 @@ def _many_sentences(folder: Path) -> Path:
     path = folder / "book.md"
     path.write_text(FRONT + " ".join(f"Convoy {i} left Murmansk with {i % 90 + 10} ships." for i in range(100_000)))
     return path
+
+
+# billion laughs: nine lines of YAML that expand to 10^8 strings
+ALIAS_BOMB = "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 10)}]\n" for a, b in pairwise("abcdefgh")) + "title: *h\n---\nText.\n"
+DEEP_YAML = "---\ntitle: " + "[" * 10_000 + "]" * 10_000 + "\n---\nText.\n"
 
 
 def _folder_named_like_a_file(name: str) -> Callable[[Path], Path]:
@@ -137,6 +144,18 @@ SOURCE_CASES = {
     "named pipe": Case("sources add", _fifo("pipe.md"), "{path}: not a regular file (a named pipe)"),
     "unknown type": Case("sources add", _file("scan.pdf", b"%PDF-1.4"),
                          "{path}: unknown source type '.pdf'; expected .md, .txt or .jsonl"),
+    "YAML alias bomb in front matter": Case(
+        "sources add", _file("laughs.md", ALIAS_BOMB.replace("---\n", FRONT.removesuffix("---\n"), 1)),
+        "{path}: YAML anchors and aliases are not allowed in front matter (`&a` at line 4)"),
+    "JSONL record nested 100,000 deep": Case(
+        "sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2012-06-18", "text": "Text."}\n'
+                                           + "[" * 100_000 + "]" * 100_000 + "\n"),
+        "{path}: line 2: JSON nested too deeply"),
+    "JSONL record over the document size limit": Case(
+        "sources add", _file("feed.jsonl", '{"outlet": "TASS", "published": "2012-06-18", "text": "%s"}\n'
+                                           % ("word " * 400)),
+        "{path}: line 1: a source document of 2,000 bytes is over the limit of 1,000 bytes "
+        "(raise it with SOURCECHECK_MAX_DOCUMENT_BYTES)", env=(("SOURCECHECK_MAX_DOCUMENT_BYTES", "1000"),)),
 }
 
 ARTICLE_CASES = {
@@ -170,6 +189,14 @@ ARTICLE_CASES = {
                              "{path}: not a regular file (a directory)"),
     "unknown article type": Case("verify", _file("notes.rtf", "{\\rtf1}"),
                                  "{path}: unknown article type '.rtf'; expected .md, .markdown, .txt, .html or .htm"),
+    "YAML alias bomb in article front matter": Case(
+        "verify", _file("laughs.md", ALIAS_BOMB),
+        "{path}: YAML anchors and aliases are not allowed in front matter (`&a` at line 2)"),
+    "YAML nested 10,000 deep": Case(
+        "verify", _file("deep.md", DEEP_YAML), "{path}: front matter is nested more than 20 levels deep (line 2)"),
+    "front matter over 64 kB": Case(
+        "verify", _file("long.md", "---\n" + "tag: value\n" * 7_000 + "---\nText.\n"),
+        "{path}: front matter of 76,999 characters is over the limit of 65,536 (it is a few `key: value` lines)"),
 }
 
 

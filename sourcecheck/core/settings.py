@@ -18,7 +18,7 @@ PREFIX = "SOURCECHECK_"
 # Where and how a run works, never what it concludes: left out of the settings key. Every other field (a new
 # one too, by default) is in it.
 OPERATIONAL = ("db", "dask", "debug", "cache_dir", "max_article_bytes", "max_source_file_bytes",
-               "max_document_sentences", "crash_at")
+               "max_document_sentences", "max_document_bytes", "crash_at")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Settings:
     max_article_bytes: str = ""         # limits (sourcecheck/core/limits.py parses and checks them)
     max_source_file_bytes: str = ""
     max_document_sentences: str = ""
+    max_document_bytes: str = ""
     crash_at: str = ""                  # fault injection for the crash tests (sourcecheck/core/faults.py)
 
     @classmethod

@@ -119,13 +119,52 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf
                              rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 
 
+# Front matter is a few `key: value` lines; these bound what a hostile file can make the YAML parser do.
+FRONT_MATTER_CHARS = 65_536
+FRONT_MATTER_DEPTH = 20
+
+
+class _FrontMatterRefused(Exception):
+    """Front matter that is valid YAML but refused: the message says why."""
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader without anchors and aliases (an alias bomb expands a few lines into gigabytes, and front matter
+    never needs them) and without nesting deeper than FRONT_MATTER_DEPTH (the composer recurses once a level)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise _FrontMatterRefused(f"YAML anchors and aliases are not allowed in front matter "
+                                      f"(`{sign}{anchor}` at line {event.start_mark.line + 2})")
+        if self.depth == FRONT_MATTER_DEPTH:
+            raise _FrontMatterRefused(f"front matter is nested more than {FRONT_MATTER_DEPTH} levels deep "
+                                      f"(line {event.start_mark.line + 2})")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     """(front matter mapping, body). A file without front matter has an empty mapping."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    if len(match.group(1)) > FRONT_MATTER_CHARS:
+        raise InputError(path, f"front matter of {len(match.group(1)):,} characters is over the limit of "
+                               f"{FRONT_MATTER_CHARS:,} (it is a few `key: value` lines)")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
+    except _FrontMatterRefused as exc:
+        raise InputError(path, str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
