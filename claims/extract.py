@@ -49,8 +49,12 @@ def extract_claims(article: Article, registry: OutletRegistry) -> ExtractedArtic
                 resolution = resolver.resolve(segment.doc)
                 found += [(segment, c, resolution) for c in token_claims(segment.doc, resolution.replaced)]
                 resolver.observe(segment.doc, resolution)
-            for c_index, (segment, token_claim, resolution) in enumerate(found):
-                claims.append(_claim(article, sentence, assignment, c_index, segment, token_claim, resolution))
+            # `2,000 troops and 2,000 troops` reads as the same claim twice, with one id: it is one claim
+            kept: dict[str, Claim] = {}
+            for segment, token_claim, resolution in found:
+                claim = _claim(article, sentence, assignment, len(kept), segment, token_claim, resolution)
+                kept.setdefault(claim.claim_id, claim)
+            claims += kept.values()
     return ExtractedArticle(article, sentences, list(citations.values()), claims)
 
 
