@@ -6,8 +6,11 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
+
 from sourcecheck.core.errors import InputError
 from sourcecheck.warehouse import Warehouse
+from sourcecheck.warehouse.connection import cannot_write_output
 
 
 def export_warehouse(db: Path, directory: Path) -> dict[str, int]:
@@ -24,7 +27,9 @@ def export_warehouse(db: Path, directory: Path) -> dict[str, int]:
         if directory.exists():
             directory.rmdir()
         staging.rename(directory)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError | duckdb.IOException) and (refused := cannot_write_output(directory, "export", exc)):
+            raise refused from None
         raise
     return counts
