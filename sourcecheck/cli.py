@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
     export.set_defaults(handler=_export)
 
+    backup = commands.add_parser("backup", parents=[common],
+                                 help="copy a consistent snapshot of the warehouse to a new DuckDB file")
+    backup.add_argument("dest", type=Path, metavar="DEST", help="the backup file to create (restore: copy it back)")
+    backup.set_defaults(handler=_backup)
+
     query = commands.add_parser("query", parents=[common], help="run read-only SQL against the warehouse")
     query.add_argument("sql")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -243,6 +248,15 @@ def _export(args: argparse.Namespace) -> int:
     counts = export_warehouse(_db(args), args.directory)
     print(f"export: {len(counts)} tables, {sum(counts.values())} rows as Parquet in {args.directory} "
           f"[{time.monotonic() - started:.1f} s]")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from sourcecheck.warehouse.backup import backup_warehouse
+
+    started = time.monotonic()
+    size = backup_warehouse(_db(args), args.dest)
+    print(f"backup: {_db(args)} copied to {args.dest} ({size / 1e6:.1f} MB) [{time.monotonic() - started:.1f} s]")
     return 0
 
 

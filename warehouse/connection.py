@@ -59,6 +59,10 @@ class WarehouseConnection:
                 with warehouse.transaction():
                     warehouse.version = migrate(con)
             yield warehouse
+        except duckdb.Error as exc:
+            if _damage(exc):
+                raise _damaged(path, exc) from None
+            raise
         finally:
             try:
                 con.close()
@@ -144,10 +148,14 @@ def _connect(path: Path, read_only: bool, file_access: bool = False,
                                     f"(waited {LOCK_WAIT_SECONDS:.0f} s)") from None
             if _write_failure(exc):
                 raise _cannot_write(path, exc, opening=True) from None
+            if _damage(exc):
+                raise _damaged(path, exc) from None
             if "not a valid DuckDB database" in message:
                 raise InputError(path, "not a DuckDB database file") from None
             raise InputError(path, f"cannot open the warehouse ({message.splitlines()[0]})") from None
         except duckdb.Error as exc:
+            if _damage(exc):
+                raise _damaged(path, exc) from None
             raise InputError(path, f"cannot open warehouse ({str(exc).splitlines()[0][:160]})") from None
 
 
@@ -167,3 +175,23 @@ def _cannot_write(path: Path, exc: BaseException, opening: bool = False) -> Sour
         return SourcecheckError(f"{path}: cannot open the warehouse for writing: {meaning}; commands that only read "
                                 "(query, report, review, export) still work")
     return SourcecheckError(f"{path}: cannot write the warehouse: {meaning}; nothing of this step was written")
+
+
+# what DuckDB says when the file's bytes are not what it wrote: a block whose checksum fails, a truncated file
+_DAMAGE = {"Corrupt database file": "a block fails its checksum", "Could not read enough bytes": "it is truncated"}
+
+
+def _damage(exc: BaseException) -> str | None:
+    return next((meaning for duckdb_text, meaning in _DAMAGE.items() if duckdb_text in str(exc)), None)
+
+
+def _damaged(path: Path, exc: BaseException) -> InputError:
+    return InputError(path, f"the warehouse file is damaged ({_damage(exc)}); restore it from a backup (made by "
+                            "`sourcecheck backup`), or save the tables still readable with `sourcecheck query`")
+
+
+def cannot_write_output(path: Path, what: str, exc: BaseException) -> SourcecheckError | None:
+    """A report or an export the disk refused (full, read-only, over a size limit), worded as the warehouse's own
+    writes are; None for any other failure."""
+    meaning = _write_failure(exc)
+    return SourcecheckError(f"{path}: cannot write the {what}: {meaning}; nothing was written") if meaning else None
