@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -16,6 +17,22 @@ from sourcecheck.core.settings import current_settings
 MATCH_CUTOFF = 86.0
 _TABLE = "outlet registry"   # how errors name it
 
+# Cyrillic and Greek letters drawn like Latin ones: "Intеrfаx" with Cyrillic е and а displays as Interfax.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅ" "αονιυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwlABEKMHOPCTXYIJS" "aoviuxABEZHIKMNOPTYX")
+
+
+def normal_name(written: str) -> str:
+    """The name as matched and stored: compatibility forms folded (NFKC), format characters (bidi overrides,
+    zero-width joiners, category Cf) dropped, since they change how a name displays but not which name it is."""
+    folded = unicodedata.normalize("NFKC", written)
+    return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "").split(" ")[0]
+
 
 class OutletRegistry:
     def __init__(self, outlets: list[AliasEntry]):
@@ -29,7 +46,7 @@ class OutletRegistry:
 
     def resolve(self, written: str) -> str | None:
         """The canonical name for `written`, or None when it is not a registered outlet."""
-        key = " ".join(written.split()).casefold().strip(" .,;:'\"")
+        key = normal_name(written).casefold().strip(" .,;:'\"")
         if not key:
             return None
         if key in self._keys:
@@ -41,6 +58,20 @@ class OutletRegistry:
         best = best or process.extractOne(  # type: ignore[call-overload]  # rapidfuzz's stubs type no distance scorer
             key, self._keys, scorer=DamerauLevenshtein.distance, score_cutoff=1)
         return self._names[best[2]] if best else None
+
+    def imitation(self, written: str) -> tuple[str, str] | None:
+        """(the registered outlet, its foreign letters) when `written` mixes Latin with Cyrillic or Greek look-alikes
+        to display as a registered outlet it does not resolve to; a misspelling that resolves to it stores that."""
+        name = normal_name(written)
+        letters = [ch for ch in name if ch.isalpha()]
+        scripts = {_script(ch) for ch in letters}
+        if "LATIN" not in scripts or not scripts & {"CYRILLIC", "GREEK"}:
+            return None
+        imitated = self.resolve(name.translate(_LOOKALIKES))
+        if imitated is None or self.resolve(name) == imitated:
+            return None
+        foreign = [ch for ch in dict.fromkeys(letters) if _script(ch) in {"CYRILLIC", "GREEK"}]
+        return imitated, ", ".join(f"{_script(ch).title()} {ch} U+{ord(ch):04X}" for ch in foreign)
 
 
 def load_registry(extra_path: str | None = None) -> OutletRegistry:
