@@ -91,8 +91,8 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
             raise InputError(path, f"{where}missing required field `{field}`")
     if not isinstance(body, str) or not body.strip():
         raise InputError(path, f"{where}document has no text")
-    DOCUMENT_BYTES.check(len(body.encode("utf-8", "surrogatepass")), path, where)
     check_document_sentences(body, path, where)
+    DOCUMENT_BYTES.check(len(body.encode("utf-8", "surrogatepass")), path, where)
     written = text_field(meta, "outlet", path, where)
     if written is None:   # blank: only spaces
         raise InputError(path, f"{where}missing required field `outlet`")

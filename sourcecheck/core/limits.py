@@ -53,9 +53,9 @@ ARTICLE_BYTES = Limit("SOURCECHECK_MAX_ARTICLE_BYTES", 1_000_000, "an article fi
 SOURCE_FILE_BYTES = Limit("SOURCECHECK_MAX_SOURCE_FILE_BYTES", 200_000_000, "a source file", "bytes")
 # a book is ~10,000 sentences; every sentence is a passage that is embedded and searched
 DOCUMENT_SENTENCES = Limit("SOURCECHECK_MAX_DOCUMENT_SENTENCES", 20_000, "a source document", "sentences")
-# one document of a source file (a JSONL record, or a Markdown file's body): a long book is ~2 MB, and a document
-# without sentence ends is split into 5,000-character passages at about 1 s a MB before it is embedded
-DOCUMENT_BYTES = Limit("SOURCECHECK_MAX_DOCUMENT_BYTES", 10_000_000, "a source document", "bytes")
+# one document of a source file (a JSONL record, or a Markdown file's body): 20,000 sentences are ~2 MB, and
+# the sentence count cannot bound text without sentence ends, which pysbd splits at ~15 s a MB all the same
+DOCUMENT_BYTES = Limit("SOURCECHECK_MAX_DOCUMENT_BYTES", 2_000_000, "a source document", "bytes")
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\s|$)|[。！？]")
 

@@ -7,6 +7,7 @@ Chinese: our own rules (below). Every splitter returns spans that index the text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import pysbd
@@ -35,6 +36,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str
 
     Single line breaks are soft wraps, not sentence ends: they are read as spaces, and the sentences keep the
     original characters. For Russian and Chinese a blank line always ends a sentence (a heading, a list item).
+    No sentence is longer than CHUNK_CHARS: a longer one is cut (below).
     """
     if language == "en":
         return _english(text)
@@ -47,8 +49,20 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int, str
             pieces = ((s.start, s.stop) for s in razdel.sentenize(paragraph.replace("\n", " ")))
         else:  # other languages: pysbd's English rules, the closest general splitter we ship
             pieces = ((a, b) for a, b, _ in _english(paragraph))
-        spans += _trimmed(text, ((start + a, start + b) for a, b in pieces))
+        spans += _trimmed(text, _bounded(paragraph, start, pieces))
     return spans
+
+
+def _bounded(paragraph: str, offset: int, pieces) -> Iterator[tuple[int, int]]:
+    """The pieces shifted by `offset`, each longer than CHUNK_CHARS cut as `_pieces` cuts a long text. Cut, not
+    refused: a transcript or a scraped page without stops is still evidence, and a passage is embedded from its
+    first ~500 tokens only, so bounded pieces keep all of it searchable where one megabyte "sentence" would not.
+    (English pieces are bounded already: pysbd only ever sees pieces this long.)"""
+    for a, b in pieces:
+        if b - a <= CHUNK_CHARS:
+            yield offset + a, offset + b
+        else:
+            yield from ((offset + a + o, offset + a + o + len(p)) for o, p in _pieces(paragraph[a:b]))
 
 
 def _english(text: str) -> list[tuple[int, int, str]]:
