@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     query = commands.add_parser("query", parents=[common], help="run read-only SQL against the warehouse")
     query.add_argument("sql")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--timeout", type=float, metavar="SECONDS", help="stop the query after this long (default 300)")
+    query.add_argument("--limit", type=int, metavar="ROWS",
+                       help="refuse a result of more rows than this (default 1,000,000)")
     query.set_defaults(handler=_query)
 
     report = commands.add_parser("report", parents=[common], help="write the reviewer report of the latest run")
@@ -263,8 +266,12 @@ def _backup(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     from sourcecheck.warehouse import Warehouse
 
+    given = {"timeout": args.timeout, "row_limit": args.limit}   # the defaults live with the guard
+    limits = {name: value for name, value in given.items() if value is not None}
+    if any(value <= 0 for value in limits.values()):
+        raise SourcecheckError("query: --timeout and --limit must be above 0")
     with Warehouse.open(_db(args), read_only=True, user_sql=True) as wh:
-        names, rows = wh.query(args.sql)
+        names, rows = wh.query(args.sql, **limits)
     sys.stdout.write(_format(names, rows, args.format))
     return 0
 

@@ -1,6 +1,12 @@
 """`sourcecheck query`: read-only SQL, three output formats, and everything it refuses."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from conftest import warehouse_fingerprint
@@ -18,6 +24,9 @@ def test_select_in_three_formats(demo_db, capsys):
     assert main(["--db", str(demo_db), "query", sql]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["status", "n"] and table[-1] == f"({len(as_json)} rows)"
+
+
+READS = "`sourcecheck query` only reads (SELECT, WITH ... SELECT, DESCRIBE, SHOW, EXPLAIN)\n"
 
 
 @pytest.mark.parametrize("sql, refusal", [
@@ -47,12 +56,22 @@ def test_select_in_three_formats(demo_db, capsys):
     ("BEGIN TRANSACTION", "refused a TRANSACTION statement"),
     ("VACUUM", "refused a VACUUM statement"),
     ("CREATE SECRET s (TYPE s3)", "refused a CREATE statement"),
-    ("EXPLAIN ANALYZE COPY runs TO '/tmp/sourcecheck-runs.csv'", "file system operations are disabled"),
+    ("EXPLAIN ANALYZE COPY runs TO '/tmp/sourcecheck-runs.csv'", "query: refused EXPLAIN of a COPY statement"),
     ("SELECT * FROM read_parquet('/tmp/x.parquet')", "file system operations are disabled"),
     ("SELECT * FROM read_json('/etc/hostname')", "file system operations are disabled"),
     ("SELECT * FROM read_blob('/etc/hostname')", "file system operations are disabled"),
     ("SELECT * FROM glob('/etc/*')", "file system operations are disabled"),
     ("SELECT * FROM duckdb_extensions()", "file system operations are disabled"),
+    # EXPLAIN ANALYZE runs the statement it wraps: that statement is judged
+    ("EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1", f"query: refused EXPLAIN of a CREATE statement; {READS}"),
+    ("EXPLAIN ANALYZE CHECKPOINT", f"query: refused EXPLAIN of a CALL statement; {READS}"),
+    ("EXPLAIN ANALYZE CALL pragma_version()", f"query: refused EXPLAIN of a CALL statement; {READS}"),
+    ("explain /* a comment */ analyse\n(FORMAT json) VACUUM", f"query: refused EXPLAIN of a VACUUM statement; {READS}"),
+    ("EXPLAIN (FORMAT json) DELETE FROM runs", f"query: refused EXPLAIN of a DELETE statement; {READS}"),
+    ("EXPLAIN ANALYZE SET threads = 1", f"query: refused EXPLAIN of a SET statement; {READS}"),
+    ("EXPLAIN ANALYZE PRAGMA version", f"query: refused EXPLAIN of a PRAGMA statement; {READS}"),
+    ("EXPLAIN ANALYZE INSERT INTO outlets VALUES ('X', [], true)",
+     f"query: refused EXPLAIN of a INSERT statement; {READS}"),
 ])
 def test_query_refuses_anything_that_writes_or_reaches_outside(demo_db, sql, refusal, capsys):
     before = warehouse_fingerprint(demo_db)
@@ -104,3 +123,86 @@ def test_table_output_does_not_pass_terminal_escape_codes(demo_db, capsys):
     assert main(["--db", str(demo_db), "query", "SELECT 'red' || chr(27) || '[2J' AS x"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "red\\x1b[2J" in out
+
+
+@pytest.fixture
+def empty_db(tmp_path) -> Path:
+    """A warehouse with its tables and no rows: enough for queries that judge the guard, not the data."""
+    from sourcecheck.warehouse import Warehouse
+
+    db = tmp_path / "warehouse.duckdb"
+    with Warehouse.open(db):
+        pass
+    return db
+
+
+@pytest.mark.parametrize("sql", [
+    "EXPLAIN SELECT * FROM runs", "EXPLAIN ANALYZE SELECT count(*) FROM runs", "EXPLAIN (FORMAT json) SELECT 1",
+    "EXPLAIN (SELECT 1)", "EXPLAIN (FORMAT json) (SELECT 1)", "EXPLAIN ANALYZE WITH t AS (SELECT 1 AS x) TABLE t",
+    "DESCRIBE runs", "SUMMARIZE runs", "SHOW TABLES",
+])
+def test_explain_of_a_reading_statement_runs(empty_db, sql, capsys):
+    assert main(["--db", str(empty_db), "query", sql, "--format", "csv"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+RUNAWAY = "SELECT count(*) FROM range(1000000000) a, range(1000000000) b"
+
+
+def _query_process(db: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "sourcecheck.cli", "--db", str(db), "query", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_ctrl_c_interrupts_a_runaway_query(empty_db):
+    before = warehouse_fingerprint(empty_db)
+    process = _query_process(empty_db, RUNAWAY)
+    deadline = time.monotonic() + 60
+    while not any(os.readlink(fd) == str(empty_db) for fd in Path(f"/proc/{process.pid}/fd").iterdir()
+                  if fd.is_symlink()):   # the warehouse is open: the query starts now
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(1)
+    process.send_signal(signal.SIGINT)
+    interrupted = time.monotonic()
+    out, err = process.communicate(timeout=60)
+    assert time.monotonic() - interrupted < 5
+    assert process.returncode == 130 and out == ""
+    assert err == "sourcecheck: interrupted; the warehouse is unchanged by the unfinished step\n"
+    assert warehouse_fingerprint(empty_db) == before
+
+
+def test_timeout_stops_a_runaway_query(empty_db):
+    before = warehouse_fingerprint(empty_db)
+    started = time.monotonic()
+    process = _query_process(empty_db, RUNAWAY, "--timeout", "1")
+    out, err = process.communicate(timeout=60)
+    assert time.monotonic() - started < 15   # the start of Python and the CLI, then one second of query
+    assert process.returncode == 1 and out == ""
+    assert err == ("sourcecheck: error: query: ran past 1 s and was stopped; give it longer with --timeout SECONDS, "
+                   "or narrow it\n")
+    assert warehouse_fingerprint(empty_db) == before
+
+
+NARROW = "narrow it (WHERE, fewer columns, an aggregate, LIMIT)"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["SELECT range FROM range(11)", "--limit", "10"],
+     f"query: the result has more than 10 rows (--limit); {NARROW}, or raise --limit and write it to a file "
+     "(--format csv > FILE)"),
+    (["SELECT range FROM range(1000001)"],
+     f"query: the result has more than 1,000,000 rows (--limit); {NARROW}, or raise --limit and write it to a file "
+     "(--format csv > FILE)"),
+    (["SELECT repeat('x', 1000000) FROM range(300)"],
+     f"query: the result passed 256 MB after 300 rows; {NARROW}, or take whole tables with `sourcecheck export`"),
+    (["SELECT list(range) FROM range(500000000)"],
+     f"query: needs more than the 2.0 GiB of memory DuckDB has for user SQL; {NARROW}"),
+    (["SELECT 1", "--timeout", "0"], "query: --timeout and --limit must be above 0"),
+    (["SELECT 1", "--limit", "-1"], "query: --timeout and --limit must be above 0"),
+])
+def test_a_result_too_big_for_memory_is_refused_in_one_line(empty_db, args, message, capsys):
+    before = warehouse_fingerprint(empty_db)
+    assert main(["--db", str(empty_db), "query", *args]) == 1
+    assert capsys.readouterr() == ("", f"sourcecheck: error: {message}\n")
+    assert warehouse_fingerprint(empty_db) == before

@@ -132,8 +132,8 @@ def _connect(path: Path, read_only: bool, file_access: bool = False,
     config: dict[str, str | bool | int | float | list[str]] = {
         "enable_external_access": False, "autoload_known_extensions": False, "autoinstall_known_extensions": False,
     } if read_only and not file_access else {}
-    if config and user_sql:
-        config["lock_configuration"] = True
+    if config and user_sql:   # 2 GiB: any aggregation of a newsroom's warehouse, and room left for the result
+        config.update(lock_configuration=True, memory_limit="2GiB")
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
