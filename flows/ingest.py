@@ -35,9 +35,9 @@ class IngestSummary:
 
 
 @task(cache_policy=NO_CACHE)
-def read_sources(paths: list[str]) -> SourceBatch:
+def read_sources(paths: list[str], skip_unreadable: bool = False) -> SourceBatch:
     registry = load_registry()
-    files, skipped = source_files([Path(p) for p in paths])
+    files, skipped = source_files([Path(p) for p in paths], skip_unreadable)
     documents = [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
     crash_point("ingest:read")
     return SourceBatch(len(files), len(skipped), documents)
@@ -89,8 +89,9 @@ def store_sources(db: str, paths: list[str], documents: list[SourceDocument], ch
 
 
 @flow(name="ingest_sources", log_prints=False)
-def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: str = USEM3) -> IngestSummary:
-    batch = read_sources(paths)
+def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: str = USEM3,
+                   skip_unreadable: bool = False) -> IngestSummary:
+    batch = read_sources(paths, skip_unreadable)
     documents = drop_duplicate_documents(db, batch.documents)
     changed = changed_documents(db, documents)
     passages: dict[str, list[Passage]] = {doc.language: [] for doc in changed}

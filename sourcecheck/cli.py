@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from sourcecheck import __version__
 from sourcecheck.core.errors import SourcecheckError
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except SourcecheckError as exc:
-        print(f"sourcecheck: error: {exc}", file=sys.stderr)
+        _say(f"sourcecheck: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:   # `sourcecheck report ... | head`: the reader has what it wanted; stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the exit's flush cannot fail again
@@ -37,11 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: still one line, with the way to the traceback
         if current_settings().debug:
             raise
-        print(f"sourcecheck: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
-              "(set SOURCECHECK_DEBUG=1 for the traceback)", file=sys.stderr)
+        _say(f"sourcecheck: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+             "(set SOURCECHECK_DEBUG=1 for the traceback)", file=sys.stderr)
         return 70
     except KeyboardInterrupt:
-        print("sourcecheck: interrupted; the warehouse is unchanged by the unfinished step", file=sys.stderr)
+        _say("sourcecheck: interrupted; the warehouse is unchanged by the unfinished step", file=sys.stderr)
         return 130
 
 
@@ -50,7 +51,7 @@ class _WarningLine(logging.Handler):
     standard error, whichever stream is standard error at the time."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(f"sourcecheck: warning: {_printable(' '.join(record.getMessage().split()))}", file=sys.stderr)
+        _say(f"sourcecheck: warning: {' '.join(record.getMessage().split())}", file=sys.stderr)
 
 
 def _show_warnings() -> None:
@@ -74,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="COMMAND")
     add = sources_commands.add_parser("add", parents=[common], help="ingest source files or directories")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument("--skip-unreadable", action="store_true",
+                     help="leave out folders that cannot be read, with a warning each (default: refuse them)")
     add.set_defaults(handler=_sources_add)
 
     verify = commands.add_parser("verify", parents=[common], help="verify one or more articles")
@@ -163,8 +166,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 def _sources_add(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    summary = _ingest(args.paths, _db(args))
-    print(f"sources: {summary.documents} documents from {summary.files} files; {summary.stored} stored "
+    summary = _ingest(args.paths, _db(args), args.skip_unreadable)
+    _say(f"sources: {summary.documents} documents from {summary.files} files; {summary.stored} stored "
           f"({summary.passages} passages, {summary.embedded} new vectors), {summary.unchanged} unchanged"
           + (f", {summary.removed} removed" if summary.removed else "")
           + (f", {summary.duplicates} duplicate{'s' * (summary.duplicates != 1)} not stored twice"
@@ -175,7 +178,7 @@ def _sources_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ingest(paths: list[Path], db: Path):
+def _ingest(paths: list[Path], db: Path, skip_unreadable: bool = False):
     from sourcecheck.flows import local_run_settings
     from sourcecheck.flows.ingest import ingest_sources
     from sourcecheck.pipeline.settings import VerifySettings
@@ -184,7 +187,8 @@ def _ingest(paths: list[Path], db: Path):
     settings = VerifySettings.from_env()
     preload_embedder(settings.embedding_model)
     with local_run_settings():
-        return ingest_sources([str(p) for p in paths], str(db), settings.embedding_model, settings.crosslingual_model)
+        return ingest_sources([str(p) for p in paths], str(db), settings.embedding_model, settings.crosslingual_model,
+                              skip_unreadable)
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -193,12 +197,12 @@ def _verify(args: argparse.Namespace) -> int:
     started = time.monotonic()
     outcome = _verify_articles(args.articles, _db(args), args.changed, args.dask)
     for run in outcome.runs:
-        print("\n".join(summary_lines(run.summary)))
+        _say(*summary_lines(run.summary))
         if run.claims_reused:
-            print(f"  {run.claims_scored} claims scored, {run.claims_reused} unchanged (scores reused)")
+            _say(f"  {run.claims_scored} claims scored, {run.claims_reused} unchanged (scores reused)")
     for path in outcome.unchanged:
-        print(f"{path}: unchanged since its latest run (article, sources, models and settings); skipped")
-    print(f"[{time.monotonic() - started:.1f} s, {_db(args)}]")
+        _say(f"{path}: unchanged since its latest run (article, sources, models and settings); skipped")
+    _say(f"[{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0
 
 
@@ -238,7 +242,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     db = str(getattr(args, "db", None) or config.db or _db(args))
     built = deployments(config, db)
-    print(f"serve: {', '.join(f'{d.name} ({cron_of(d)})' for d in built)} on "
+    _say(f"serve: {', '.join(f'{d.name} ({cron_of(d)})' for d in built)} on "
           f"{PREFECT_API_URL.value()}, warehouse {db}; Ctrl-C stops")
     serve(*built, print_starting_message=False)
     return 0
@@ -249,7 +253,7 @@ def _export(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     counts = export_warehouse(_db(args), args.directory)
-    print(f"export: {len(counts)} tables, {sum(counts.values())} rows as Parquet in {args.directory} "
+    _say(f"export: {len(counts)} tables, {sum(counts.values())} rows as Parquet in {args.directory} "
           f"[{time.monotonic() - started:.1f} s]")
     return 0
 
@@ -259,7 +263,7 @@ def _backup(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     size = backup_warehouse(_db(args), args.dest)
-    print(f"backup: {_db(args)} copied to {args.dest} ({size / 1e6:.1f} MB) [{time.monotonic() - started:.1f} s]")
+    _say(f"backup: {_db(args)} copied to {args.dest} ({size / 1e6:.1f} MB) [{time.monotonic() - started:.1f} s]")
     return 0
 
 
@@ -303,9 +307,18 @@ def _cell(value, limit: int | None = None) -> str:
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _say(*lines: str, file: TextIO | None = None) -> None:
+    """Every message and summary goes out through here, one line each with its control characters escaped: a
+    file name, title or outlet can hold a newline or terminal escape codes (ESC, BEL)."""
+    for line in lines:
+        print(_printable(line), file=file or sys.stdout)
+
+
 def _printable(text: str) -> str:
-    """For a terminal: source text must not carry escape codes to it."""
-    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    """For a terminal: source text must not carry escape codes to it. Letters of any script stay as they are;
+    control and format characters (C0, C1, bidi overrides) are written as escapes."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+                   if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}" for ch in text)
 
 
 def _json_value(value):
@@ -341,7 +354,7 @@ def _report(args: argparse.Namespace) -> int:
         else:  # the flagged list alone on standard output, to pipe into a ticket
             sys.stdout.write(flagged_markdown(load_run_review(wh, run_id)))
             return 0
-    print(f"report: {out} (run {run_id})")
+    _say(f"report: {out} (run {run_id})")
     return 0
 
 
@@ -398,13 +411,13 @@ def _demo(args: argparse.Namespace) -> int:
 
     with Warehouse.open(db, read_only=True) as wh:
         write_report(wh, summary.run_id, args.out)
-    print("sourcecheck demo: the SCO Peace Mission 2012 article against illustrative sources")
-    print("(the demo's source documents were written for the demo and are not real reporting)")
-    print(f"sources: {ingested.documents} documents, {ingested.stored} stored, {ingested.unchanged} unchanged")
-    print("\n".join(summary_lines(summary)))
-    print(f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]")
-    print('try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"')
-    print("     sourcecheck review    (the flags awaiting a decision)")
+    _say("sourcecheck demo: the SCO Peace Mission 2012 article against illustrative sources",
+         "(the demo's source documents were written for the demo and are not real reporting)",
+         f"sources: {ingested.documents} documents, {ingested.stored} stored, {ingested.unchanged} unchanged",
+         *summary_lines(summary),
+         f"warehouse: {db}   report: {args.out}   [{time.monotonic() - started:.1f} s]",
+         'try: sourcecheck query "SELECT status, count(*) FROM claim_status GROUP BY status"',
+         "     sourcecheck review    (the flags awaiting a decision)")
     return 0
 
 
@@ -426,14 +439,14 @@ def _review(args: argparse.Namespace) -> int:
                 return _list_flags(reviews, args.all)
             review, claim = find_claim(reviews, args.claim)
             lines = flag_lines(review, claim, wh.decisions_of([claim.claim_id]))
-        print("\n".join(_printable(line) for line in lines))
+        _say(*lines)
         return 0
     with Warehouse.open(_db(args)) as wh, wh.transaction():
         review, claim = find_claim(latest_reviews(wh), args.claim)
         record = decide(wh, review, claim, args.decision, args.note.strip(), args.reviewer or login_name())
     verb = {"confirm": "confirmed", "dismiss": "dismissed"}[record.decision]
-    print(_printable(f"review: flag {verb} on claim {record.claim_id[:8]} ({record.status}) by {record.reviewer}"
-                     f"{f': {record.note}' if record.note else ''}; it holds until the claim or its evidence changes"))
+    _say(f"review: flag {verb} on claim {record.claim_id[:8]} ({record.status}) by {record.reviewer}"
+         f"{f': {record.note}' if record.note else ''}; it holds until the claim or its evidence changes")
     return 0
 
 
@@ -450,7 +463,7 @@ def _list_flags(reviews, include_decided: bool) -> int:
                              ", ".join(c.claim["cited_outlets"]) or "-", c.claim["claim_text"]))
     if rows:
         sys.stdout.write(_format(["claim", "status", "review", "cited", "claim_text"], rows, "table"))
-    print(f"{awaiting} of {flagged} flags await review in {len(reviews)} article{'s' * (len(reviews) != 1)}; "
+    _say(f"{awaiting} of {flagged} flags await review in {len(reviews)} article{'s' * (len(reviews) != 1)}; "
           "decide with: sourcecheck review CLAIM_ID --decision confirm|dismiss --note \"...\"")
     return 0
 

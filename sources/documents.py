@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
-from sourcecheck.claims.outlets import OutletRegistry
+from sourcecheck.claims.outlets import OutletRegistry, normal_name
 from sourcecheck.core.errors import InputError
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.languages import detect_language
@@ -17,24 +18,22 @@ from sourcecheck.model.sources import SourceDocument
 JSONL_SUFFIXES = {".jsonl"}
 SOURCE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 LANGUAGE_CODES = {"en", "ru", "zh", "fr", "de", "es", "ar", "uk", "kk", "ky", "tg", "uz", "fa", "tr", "ja", "ko"}
+log = logging.getLogger("sourcecheck")   # warnings: the CLI prints them as `sourcecheck: warning: ...`
 
 
-def source_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+def source_files(paths: list[Path], skip_unreadable: bool = False) -> tuple[list[Path], list[Path]]:
     """(source files, skipped files): the files named, directories walked recursively in a stable order.
 
     Inside a directory, hidden files and files of other types are skipped (and counted, so the summary can
-    say so); a file named explicitly must be a source type.
+    say so); a file named explicitly must be a source type. A folder that cannot be read is refused, or with
+    `skip_unreadable` skipped with a warning: either way the user learns that sources were left out.
     """
     files: list[Path] = []
     skipped: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    wanted = not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES
-                    (files if wanted else skipped).append(Path(root) / name)
+            _walk(path, files, skipped, skip_unreadable)
         elif path.exists() or path.is_symlink():   # a broken link is refused by name when read
             if path.suffix.lower() not in SOURCE_SUFFIXES:
                 raise InputError(path, f"unknown source type {path.suffix or '(no extension)'!r}; "
@@ -44,10 +43,34 @@ def source_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
             raise InputError(path, "no such file or directory")
     unique = []
     for file in files:  # the same file named twice, or reached through a link, is read once
-        if file.resolve() not in seen:
-            seen.add(file.resolve())
+        real = _real_path(file)
+        if real not in seen:
+            seen.add(real)
             unique.append(file)
     return unique, skipped
+
+
+def _walk(folder: Path, files: list[Path], skipped: list[Path], skip_unreadable: bool) -> None:
+    """Adds the source files under `folder` to `files` and the others to `skipped`. Links to folders are not
+    followed (os.walk's default), so a link back to a parent cannot make the walk endless."""
+    unreadable: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            wanted = not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES
+            (files if wanted else skipped).append(Path(root) / name)
+    for error in unreadable:
+        reason = f"cannot read folder ({error.strerror or error})"
+        if not skip_unreadable:
+            raise InputError(error.filename, f"{reason}; leave it out with --skip-unreadable")
+        log.warning(f"{error.filename}: {reason}; skipped with its files")
+
+
+def _real_path(file: Path) -> Path:
+    try:
+        return file.resolve()
+    except RuntimeError:   # Python 3.11 resolves a link loop to this, not to an OSError
+        raise InputError(file, "symbolic link loop (the link leads back to itself)") from None
 
 
 def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
@@ -96,6 +119,9 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
     written = text_field(meta, "outlet", path, where)
     if written is None:   # blank: only spaces
         raise InputError(path, f"{where}missing required field `outlet`")
+    if imitation := registry.imitation(written):
+        raise InputError(path, f"{where}outlet {written!r} imitates the registered outlet {imitation[0]!r} with "
+                               f"look-alike letters ({imitation[1]}); write it as registered or under its own name")
     published = parse_date(meta["published"], "published", path, where)
     # language: from the front matter, else detected by script (en, ru, zh: sourcecheck/core/languages.py)
     language = (text_field(meta, "language", path, where) or detect_language(body)).lower()
@@ -108,6 +134,6 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
     return SourceDocument(
         source_id=content_id("source", identity, content_hash), document_id=identity,
         path=str(path.resolve()), record_key=key,
-        outlet=registry.resolve(written) or written, published=published, language=language,
+        outlet=registry.resolve(written) or normal_name(written), published=published, language=language,
         title=title, url=url, illustrative=illustrative, text=body, content_hash=content_hash,
     )

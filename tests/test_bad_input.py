@@ -79,6 +79,14 @@ ALIAS_BOMB = "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" +
 DEEP_YAML = "---\ntitle: " + "[" * 10_000 + "]" * 10_000 + "\n---\nText.\n"
 
 
+def _link_loop(folder: Path) -> Path:
+    feed = folder / "feed"
+    feed.mkdir()
+    (feed / "loop.md").symlink_to("loop.md")
+    (feed / "back").symlink_to("..")   # a link to a parent folder: not followed, so the walk ends
+    return feed
+
+
 def _folder_named_like_a_file(name: str) -> Callable[[Path], Path]:
     def make(folder: Path) -> Path:
         (folder / name).mkdir()
@@ -144,6 +152,22 @@ SOURCE_CASES = {
     "named pipe": Case("sources add", _fifo("pipe.md"), "{path}: not a regular file (a named pipe)"),
     "unknown type": Case("sources add", _file("scan.pdf", b"%PDF-1.4"),
                          "{path}: unknown source type '.pdf'; expected .md, .txt or .jsonl"),
+    "symbolic link loop in a folder": Case("sources add", _link_loop,
+                                           "{path}/loop.md: symbolic link loop (the link leads back to itself)"),
+    "file name with a newline": Case("sources add", _file("two\nlines.md", ""),
+                                     "{path.parent}/two\\x0alines.md: file is empty"),
+    "terminal escapes in a file name": Case("sources add", _file("\x1b]0;owned\x07\x9b2J.md", ""),
+                                            "{path.parent}/\\x1b]0;owned\\x07\\x9b2J.md: file is empty"),
+    "Cyrillic and Chinese file name kept as written": Case("sources add", _file("пустой-空.md", ""),
+                                                           "{path}: file is empty"),
+    "outlet with Cyrillic look-alikes": Case(
+        "sources add", _file("lookalike.md", "---\noutlet: Int\u0435rf\u0430x\npublished: 2012-06-18\n---\nText.\n"),
+        "{path}: outlet 'Int\u0435rf\u0430x' imitates the registered outlet 'Interfax' with look-alike letters "
+        "(Cyrillic \u0435 U+0435, Cyrillic \u0430 U+0430); write it as registered or under its own name"),
+    "outlet with a bidi override and a Greek look-alike": Case(
+        "sources add", _file("bidi.md", "---\noutlet: \"\u202e\u03a4ASS\"\npublished: 2012-06-18\n---\nText.\n"),
+        "{path}: outlet '\\u202e\u03a4ASS' imitates the registered outlet 'TASS' with look-alike letters "
+        "(Greek \u03a4 U+03A4); write it as registered or under its own name"),
     "YAML alias bomb in front matter": Case(
         "sources add", _file("laughs.md", ALIAS_BOMB.replace("---\n", FRONT.removesuffix("---\n"), 1)),
         "{path}: YAML anchors and aliases are not allowed in front matter (`&a` at line 4)"),
@@ -283,6 +307,37 @@ def test_unreadable_file(warehouse_copy, tmp_path):
     assert (result.returncode, result.stderr) == \
         (1, f"sourcecheck: error: {bad}: cannot read file (Permission denied)\n")
     assert warehouse_fingerprint(warehouse_copy) == before
+
+
+@pytest.mark.model
+def test_unreadable_subfolder_is_refused_or_skipped_when_asked(warehouse_copy, tmp_path):
+    """A folder the walk cannot list held sources the user expected: refused by name, or with --skip-unreadable
+    left out with a warning each and the rest stored. As root, run without the capabilities that bypass it."""
+    from test_faults import unprivileged_cli
+
+    feed = tmp_path / "feed"
+    (feed / "locked").mkdir(parents=True)
+    (feed / "locked" / "tass.md").write_text(FRONT + "Text.\n")
+    shutil.copy(GOOD_SOURCE, feed / GOOD_SOURCE.name)
+    (feed / "locked").chmod(0)
+    before = warehouse_fingerprint(warehouse_copy)
+    refused = unprivileged_cli(warehouse_copy, "sources", "add", str(feed))
+    assert (refused.returncode, refused.stderr) == (1, f"sourcecheck: error: {feed}/locked: cannot read folder "
+                                                       "(Permission denied); leave it out with --skip-unreadable\n")
+    assert warehouse_fingerprint(warehouse_copy) == before
+    skipped = unprivileged_cli(warehouse_copy, "sources", "add", "--skip-unreadable", str(feed))
+    assert (skipped.returncode, skipped.stderr) == (0, f"sourcecheck: warning: {feed}/locked: cannot read folder "
+                                                       "(Permission denied); skipped with its files\n")
+    assert skipped.stdout.startswith("sources: 1 documents from 1 files; 1 stored")
+
+
+def test_summaries_escape_control_characters(warehouse_copy, tmp_path, capsys):
+    """A summary names what the user gave (here a folder): its escape codes are written out, not sent."""
+    out = tmp_path / "parquet\x1b[2J\x07-пакет"
+    assert main(["--db", str(warehouse_copy), "export", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert f" as Parquet in {tmp_path}/parquet\\x1b[2J\\x07-пакет [" in printed
 
 
 # -- the warehouse itself --------------------------------------------------------------------------------------
