@@ -11,6 +11,7 @@ from sourcecheck.model.reviews import ReviewDecision
 from sourcecheck.model.scores import FLAGGED
 from sourcecheck.reports.evidence import Evidence, evidence_by_claim, evidence_key
 from sourcecheck.reports.slot_marks import DifferingSlots, differing_slots
+from sourcecheck.scoring.verdicts import VerdictRule
 from sourcecheck.warehouse import Warehouse
 
 NO_DIFFERENCE = DifferingSlots((), ())
@@ -58,9 +59,12 @@ class RunReview:
 
     @property
     def thresholds(self) -> tuple[float, float]:
-        """(support_min, contradiction_min) the run's verdicts used."""
+        """(support_min, contradiction_min) the run's verdicts used: stored under `verdict_rule` since the
+        thresholds became the scorer's; a run of the first release stored them at the top level."""
         parameters = json.loads(self.run["parameters"])
-        return parameters.get("support_min", 0.5), parameters.get("contradiction_min", 0.5)
+        rule = parameters.get("verdict_rule", parameters)
+        return (rule.get("support_min", VerdictRule.support_min),
+                rule.get("contradiction_min", VerdictRule.contradiction_min))
 
 
 def load_run_review(wh: Warehouse, run_id: str) -> RunReview:

@@ -1,18 +1,22 @@
 """The verdict of a claim from its scored candidates. The rule, in order:
 
-1. `uncheckable`  - the claim is opinion or analysis (claims/checkworthiness.py); it is not scored.
-   A claim whose cited outlets have no passage in the store within the date window cannot be judged against
-   its source: it is judged against the whole store like an uncited claim, and the verdict records
-   cited_source_in_store = false (never `misattributed`: we cannot say the source does not support it).
-2. `supported`    - the best support among cited candidates >= support_min and >= the best contradiction
-                    among them (for a claim without a named citation: any candidate in the store).
-3. `contradicted` - the best contradiction among cited candidates >= contradiction_min and above the best
-                    support (a passage silent on the differing slot does not outweigh one that contradicts
-                    it: silence costs support, see scoring/similarity_slots.py); also when the cited source is
-                    silent, no source supports the claim and another source contradicts it (the flag matters
-                    more than whose flag it is; the evidence outlet says who).
-4. `misattributed`- the cited source does not support it, a candidate from elsewhere in the store does.
-5. `not_found`    - nothing in the store supports or contradicts it.
+1. `uncheckable`    - the claim is opinion or analysis (claims/checkworthiness.py); it is not scored.
+2. `source_missing` - the claim names outlets, and none of them has a passage in the store within the date window
+                      of the cited days: the claim cannot be judged against its source, so it is never supported,
+                      contradicted or misattributed (another outlet saying it is not the cited source saying it).
+                      It is a flag: add the source. What the rest of the store says is kept as context (the best
+                      passage elsewhere is the verdict's evidence, its scores the verdict's), and the verdict
+                      records cited_source_in_store = false. When one of two cited outlets is in the store, it
+                      decides by the rules below.
+3. `supported`      - the best support among cited candidates >= support_min and >= the best contradiction
+                      among them (for a claim without a named citation: any candidate in the store).
+4. `contradicted`   - the best contradiction among cited candidates >= contradiction_min and above the best
+                      support (a passage silent on the differing slot does not outweigh one that contradicts
+                      it: silence costs support, see scoring/similarity_slots.py); also when the cited source is
+                      silent, no source supports the claim and another source contradicts it (the flag matters
+                      more than whose flag it is; the evidence outlet says who).
+5. `misattributed`  - the cited source does not support it, a candidate from elsewhere in the store does.
+6. `not_found`      - nothing in the store supports or contradicts it.
 A verdict's support score is the strongest support found among the candidates it was decided on, also when a
 contradiction overrules it (the score of the contradicting passage itself is capped by its differing slot and
 says nothing about the claim); its contradiction score is the strongest contradiction. Measured on WiCE dev
@@ -45,17 +49,26 @@ class VerdictRule:
     def decide(self, claim: Claim, candidates: list[Candidate], scores: list[PairScore]) -> Verdict:
         if not claim.checkworthy:
             return Verdict(claim.claim_id, Status.UNCHECKABLE, None, None, None, None, claim.checkworthy_reason)
-        verdict = self._decide(claim, list(zip(candidates, scores, strict=True)))
+        pairs = list(zip(candidates, scores, strict=True))
         if claim.cited_outlets and not any(c.scope == "cited" for c in candidates):
-            return replace(verdict, cited_source_in_store=False, explanation=(
-                f"the cited source ({', '.join(claim.cited_outlets)}{_days(claim)}) has no passage in the store; "
-                f"judged against the whole store: {verdict.explanation}"))
-        return replace(verdict, cited_source_in_store=True if claim.cited_outlets else None)
+            return self._source_missing(claim, pairs)
+        return replace(self._decide(claim, pairs), cited_source_in_store=True if claim.cited_outlets else None)
+
+    def _source_missing(self, claim: Claim, pairs: list) -> Verdict:
+        """The flag "add this source", with what the rest of the store says (judged as an uncited claim would
+        be) as context: its passage and scores, its reading named as another source's."""
+        context = self._decide(claim, pairs)
+        reading = _CONTEXT_READINGS.get(context.status, "no other source supports or contradicts it")
+        return replace(context, status=Status.SOURCE_MISSING, cited_source_in_store=False, explanation=(
+            f"the cited source ({', '.join(claim.cited_outlets)}{_days(claim)}) has nothing in the store"
+            f"{' for those days' if claim.date_start else ''}: add it to check the claim. Context only, not the "
+            f"cited source: {reading}: "
+            f"{context.explanation}"))
 
     def _decide(self, claim: Claim, pairs: list) -> Verdict:
         cited = [p for p in pairs if p[0].scope == "cited"]
         store = [p for p in pairs if p[0].scope == "store"]
-        if not cited:  # nothing named, or nothing of the named source in the store: the whole store decides
+        if not cited:  # nothing named (or, as context, nothing of the named source): the whole store decides
             cited, store = store, []
         best_support = max(cited, key=lambda p: (p[1].support, -p[1].contradiction), default=None)
         best_contra = max(cited, key=lambda p: p[1].contradiction, default=None)
@@ -94,6 +107,10 @@ class VerdictRule:
         return Verdict(claim.claim_id, status, score.support if support is None else support, contradiction,
                        candidate.passage_id, candidate.outlet,
                        f"{prefix}{candidate.outlet} ({candidate.published:%Y-%m-%d}): {score.explanation}")
+
+
+_CONTEXT_READINGS = {Status.SUPPORTED: "another source supports it",
+                     Status.CONTRADICTED: "another source contradicts it"}
 
 
 def _days(claim: Claim) -> str:

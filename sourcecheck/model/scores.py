@@ -13,11 +13,13 @@ class Status(StrEnum):
     CONTRADICTED = "contradicted"
     MISATTRIBUTED = "misattributed"
     NOT_FOUND = "not_found"
+    SOURCE_MISSING = "source_missing"   # the cited outlet has nothing in the store for the cited days
     UNCHECKABLE = "uncheckable"
 
 
 STATUSES = tuple(Status)   # in the order reports list them
-FLAGGED = (Status.CONTRADICTED, Status.MISATTRIBUTED, Status.NOT_FOUND)   # what a reviewer is shown
+# what a reviewer is shown; source_missing asks for the cited source to be added
+FLAGGED = (Status.CONTRADICTED, Status.MISATTRIBUTED, Status.NOT_FOUND, Status.SOURCE_MISSING)
 
 
 @dataclass(frozen=True)
