@@ -9,13 +9,15 @@ import io
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TextIO
 
 from sourcecheck import __version__
-from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.errors import SourcecheckError, Terminated
 from sourcecheck.core.settings import current_settings
 from sourcecheck.flows import set_quiet_offline_defaults
 from sourcecheck.model.reviews import DECISIONS
@@ -23,10 +25,24 @@ from sourcecheck.model.reviews import DECISIONS
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "peace-mission-2012"
 
 
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     set_quiet_offline_defaults()
     _show_warnings()
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if on_main_thread else None
+    try:
+        return _run(args)
+    finally:
+        if on_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except SourcecheckError as exc:
@@ -41,9 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"sourcecheck: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
              "(set SOURCECHECK_DEBUG=1 for the traceback)", file=sys.stderr)
         return 70
-    except KeyboardInterrupt:
-        _say("sourcecheck: interrupted; the warehouse is unchanged by the unfinished step", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        _say(f"sourcecheck: {'terminated' if terminated else 'interrupted'}; the warehouse is unchanged by the "
+             "unfinished step", file=sys.stderr)
+        return 143 if terminated else 130   # 128 + the signal's number, as a shell reports it
 
 
 class _WarningLine(logging.Handler):

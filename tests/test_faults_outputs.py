@@ -183,3 +183,31 @@ def test_interrupted_ingest_is_one_line_and_leaves_the_warehouse_and_no_server(w
     assert warehouse_fingerprint(warehouse) == before
     _assert_gone(server)
 
+
+
+TERMINATED = "sourcecheck: terminated; the warehouse is unchanged by the unfinished step"
+
+
+@pytest.mark.model
+def test_terminated_ingest_is_one_line_exit_143_and_leaves_the_warehouse_and_no_server(warehouse):
+    before = warehouse_fingerprint(warehouse)
+    ingest = _lone_cli(warehouse, "sources", "add", str(EXAMPLE / "sources"))
+    server = _server_child(ingest)
+    ingest.send_signal(signal.SIGTERM)
+    ingest.wait(timeout=120)
+    err = _stderr(warehouse)
+    assert (ingest.returncode, err.splitlines()[0]) == (143, TERMINATED), err
+    assert warehouse_fingerprint(warehouse) == before
+    _assert_gone(server)
+
+
+@pytest.mark.model
+def test_killed_cli_takes_its_temporary_server_with_it(warehouse):
+    """SIGKILL leaves no atexit hook to run: the kernel's parent-death signal ends the server."""
+    before = warehouse_fingerprint(warehouse)
+    ingest = _lone_cli(warehouse, "sources", "add", str(EXAMPLE / "sources"))
+    server = _server_child(ingest)
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait(timeout=60)
+    _assert_gone(server)
+    assert warehouse_fingerprint(warehouse) == before

@@ -154,7 +154,11 @@ def _query_process(db: Path, *args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_ctrl_c_interrupts_a_runaway_query(empty_db):
+STOPPED = {signal.SIGINT: (130, "interrupted"), signal.SIGTERM: (143, "terminated")}
+
+
+@pytest.mark.parametrize("signum", STOPPED, ids=["ctrl-c", "sigterm"])
+def test_a_signal_interrupts_a_runaway_query(empty_db, signum):
     before = warehouse_fingerprint(empty_db)
     process = _query_process(empty_db, RUNAWAY)
     deadline = time.monotonic() + 60
@@ -163,12 +167,13 @@ def test_ctrl_c_interrupts_a_runaway_query(empty_db):
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
     time.sleep(1)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     interrupted = time.monotonic()
     out, err = process.communicate(timeout=60)
     assert time.monotonic() - interrupted < 5
-    assert process.returncode == 130 and out == ""
-    assert err == "sourcecheck: interrupted; the warehouse is unchanged by the unfinished step\n"
+    code, word = STOPPED[signum]
+    assert process.returncode == code and out == ""
+    assert err == f"sourcecheck: {word}; the warehouse is unchanged by the unfinished step\n"
     assert warehouse_fingerprint(empty_db) == before
 
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import duckdb
 
-from sourcecheck.core.errors import SourcecheckError
+from sourcecheck.core.errors import SourcecheckError, Terminated
 from sourcecheck.warehouse.connection import WarehouseConnection
 
 # Defaults for a demanding user: every table of a newsroom's warehouse (a million passages) comes back whole, a
@@ -145,6 +145,8 @@ class _Stop:
     def raise_reason(self) -> None:
         if self.reason == "interrupt":
             raise KeyboardInterrupt
+        if self.reason == "terminate":
+            raise Terminated
         if self.reason == "timeout":
             raise SourcecheckError(f"query: ran past {self.timeout:g} s and was stopped; give it longer with "
                                    "--timeout SECONDS, or narrow it")
@@ -163,11 +165,14 @@ def _interruptible(con: duckdb.DuckDBPyConnection, timeout: float) -> Iterator[_
     timer = threading.Timer(timeout, interrupt, ["timeout"])
     timer.daemon = True
     on_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, lambda *_: interrupt("interrupt")) if on_main_thread else None
+    previous = {}
+    if on_main_thread:
+        previous = {signal.SIGINT: signal.signal(signal.SIGINT, lambda *_: interrupt("interrupt")),
+                    signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: interrupt("terminate"))}
     timer.start()
     try:
         yield stop
     finally:
         timer.cancel()
-        if on_main_thread:
-            signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

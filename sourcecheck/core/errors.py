@@ -18,3 +18,8 @@ class InputError(SourcecheckError):
 
 class WarehouseBusy(SourcecheckError):
     """Another process held the warehouse's lock past the wait: transient, so tasks retry it (flows/retry.py)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a `kill`, a service manager stopping us), raised where the process is, as Ctrl-C is: every
+    open transaction rolls back and Prefect records the run as crashed, exactly as for an interrupt."""
