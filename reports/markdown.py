@@ -42,8 +42,11 @@ def _flag(number: int, c: ClaimReview, thresholds: tuple[float, float]) -> list[
     claim = _pieces(marked_pieces(r["claim_text"], c.differs_cited.in_claim + c.differs_elsewhere.in_claim))
     lines = [f"{number}. **{r['status'].replace('_', ' ')}**: {claim}  ",
              f"   claim `{c.claim_id[:8]}`, sentence {r['sentence_index'] + 1}, cited: {md(cited)}"]
+    if c.source_missing:
+        lines.append(f"   - **{md(c.add_source)}**")
+    elsewhere = "Context only, another outlet" if c.source_missing else "Elsewhere"
     for heading, match, differs in (("Cited source", c.evidence.best_cited, c.differs_cited),
-                                    ("Elsewhere", c.evidence.best_elsewhere, c.differs_elsewhere)):
+                                    (elsewhere, c.evidence.best_elsewhere, c.differs_elsewhere)):
         if match:
             reading = score_reading(match["support_score"], match["contradiction_score"], *thresholds)
             language = f" (original text, {md(match['language'])})" if is_foreign(match) else ""

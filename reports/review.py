@@ -9,6 +9,7 @@ import re
 from sourcecheck.core.errors import SourcecheckError
 from sourcecheck.core.ids import content_id
 from sourcecheck.model.reviews import ReviewDecision
+from sourcecheck.model.scores import FLAGGED
 from sourcecheck.reports.readings import score_reading
 from sourcecheck.reports.run_review import REVIEW_WORDS, ClaimReview, RunReview, load_run_review
 from sourcecheck.warehouse import Warehouse
@@ -41,7 +42,7 @@ def decide(wh: Warehouse, review: RunReview, claim: ClaimReview, decision: str, 
     """Record the decision on this claim's flag and the evidence it stands on now (call it in a transaction)."""
     if not claim.flagged:
         raise SourcecheckError(f"claim {claim.claim_id[:8]} is {claim.claim['status']}, not flagged: only "
-                               "contradicted, misattributed and not_found claims are reviewed")
+                               f"{', '.join(FLAGGED[:-1])} and {FLAGGED[-1]} claims are reviewed")
     now = dt.datetime.now()
     record = ReviewDecision(
         decision_id=content_id("decision", claim.claim_id, claim.evidence_key, decision, note, reviewer,
@@ -60,7 +61,10 @@ def flag_lines(review: RunReview, claim: ClaimReview, history: list[ReviewDecisi
         cited += f" ({r['cited_date_start']})"
     lines = [f"claim {claim.claim_id} · {r['status']} · sentence {r['sentence_index'] + 1} · cited: {cited} · "
              f"{review.run['title'] or review.run['path']}", f"  {r['claim_text']}"]
-    for heading, m in (("cited source", claim.evidence.best_cited), ("elsewhere", claim.evidence.best_elsewhere)):
+    if claim.source_missing:
+        lines.append(f"  {claim.add_source}")
+    elsewhere = "context only, another outlet" if claim.source_missing else "elsewhere"
+    for heading, m in (("cited source", claim.evidence.best_cited), (elsewhere, claim.evidence.best_elsewhere)):
         if m:
             lines.append(f"  {heading}: {m['outlet']} {m['published']}: {m['text']} (support {m['support_score']:.2f}, "
                          f"contradiction {m['contradiction_score']:.2f}: "

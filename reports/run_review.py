@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 
 from sourcecheck.model.reviews import ReviewDecision
-from sourcecheck.model.scores import FLAGGED
+from sourcecheck.model.scores import FLAGGED, Status
 from sourcecheck.reports.evidence import Evidence, evidence_by_claim, evidence_key
 from sourcecheck.reports.slot_marks import DifferingSlots, differing_slots
 from sourcecheck.scoring.verdicts import VerdictRule
@@ -36,6 +36,23 @@ class ClaimReview:
     @property
     def flagged(self) -> bool:
         return self.claim["status"] in FLAGGED
+
+    @property
+    def source_missing(self) -> bool:
+        """The flag asks for the cited source: its passages are not in the store, another outlet's are context."""
+        return self.claim["status"] == Status.SOURCE_MISSING
+
+    @property
+    def add_source(self) -> str:
+        """What the reviewer is asked to do about a source_missing claim, in words."""
+        r = self.claim
+        days = ""
+        if r["cited_date_start"]:
+            days = f", {r['cited_date_start']}"
+            if r["cited_date_end"] and r["cited_date_end"] != r["cited_date_start"]:
+                days += f" to {r['cited_date_end']}"
+        return (f"Add this source: {', '.join(r['cited_outlets'])}{days} has nothing in the store for the cited "
+                "days (sourcecheck sources add PATH, then verify again)")
 
     @property
     def review_state(self) -> str:

@@ -16,7 +16,7 @@ def summary_lines(summary: RunSummary) -> list[str]:
         f"  run {summary.run_id}",
     ]
     if not summary.passages_in_store:
-        lines.insert(1, "  the source store is empty: every checkable claim is not_found "
-                        "(add sources with `sourcecheck sources add PATH`)")
+        lines.insert(1, "  the source store is empty: every cited claim is source_missing, every other checkable "
+                        "claim not_found (add sources with `sourcecheck sources add PATH`)")
     return lines
 

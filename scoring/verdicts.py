@@ -58,12 +58,11 @@ class VerdictRule:
         """The flag "add this source", with what the rest of the store says (judged as an uncited claim would
         be) as context: its passage and scores, its reading named as another source's."""
         context = self._decide(claim, pairs)
-        reading = _CONTEXT_READINGS.get(context.status, "no other source supports or contradicts it")
+        reading = f"{_CONTEXT_READINGS[context.status]}: " if context.status in _CONTEXT_READINGS else ""
         return replace(context, status=Status.SOURCE_MISSING, cited_source_in_store=False, explanation=(
             f"the cited source ({', '.join(claim.cited_outlets)}{_days(claim)}) has nothing in the store"
             f"{' for those days' if claim.date_start else ''}: add it to check the claim. Context only, not the "
-            f"cited source: {reading}: "
-            f"{context.explanation}"))
+            f"cited source: {reading}{context.explanation}"))
 
     def _decide(self, claim: Claim, pairs: list) -> Verdict:
         cited = [p for p in pairs if p[0].scope == "cited"]

@@ -1,5 +1,6 @@
 """Schema migrations: numbered files applied in order, gaps skipped, a version-1 warehouse upgraded in place."""
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -112,3 +113,35 @@ def _import_fixture(db, folder: Path) -> None:
         pending = failed
     con.execute((folder / "load.sql").read_text().replace("FROM '", f"FROM '{folder}/"))
     con.close()
+
+
+def test_version_7_verdicts_judged_without_their_cited_source_become_source_missing(db, monkeypatch):
+    """008: a verdict whose cited outlets had nothing in the store was another outlet's; it is now the flag."""
+    every = schema.migrations()
+    monkeypatch.setattr(schema, "migrations", lambda: [m for m in every if m[0] <= 7])
+    with Warehouse.open(db):
+        pass
+    con = duckdb.connect(str(db))
+    con.execute("""INSERT INTO runs (run_id, article_id, article_content_hash, started_at, finished_at,
+                       sourcecheck_version, embedding_model, scorer, scorer_version, parameters, passages_in_store,
+                       claims, status_counts)
+                   VALUES ('r1', 'a1', 'h', now(), now(), '0', 'm', 'nli-slots', '1', '{}', 3, 3,
+                           '{"not_found": 1, "supported": 2}')""")
+    con.execute("""INSERT INTO verdicts (run_id, claim_id, status, evidence_outlet, explanation, cited_source_in_store)
+                   VALUES ('r1', 'c1', 'supported', 'Xinhua', 'the cited source (Kommersant, 2012-06-08) has no '
+                           || 'passage in the store; judged against the whole store: Xinhua (2012-06-08): x', false),
+                          ('r1', 'c2', 'supported', 'Interfax', 'Interfax (2012-06-08): y', true),
+                          ('r1', 'c3', 'not_found', NULL, 'the cited source (TASS) has no passage in the store; '
+                           || 'judged against the whole store: no passage in the store supports', false)""")
+    con.close()
+    monkeypatch.setattr(schema, "migrations", lambda: every)
+    with Warehouse.open(db):
+        pass
+    assert rows(db, "SELECT claim_id, status, evidence_outlet FROM verdicts ORDER BY claim_id") == [
+        ("c1", "source_missing", "Xinhua"), ("c2", "supported", "Interfax"), ("c3", "source_missing", None)]
+    [(explanation,)] = rows(db, "SELECT explanation FROM verdicts WHERE claim_id = 'c1'")
+    assert explanation == ("the cited source (Kommersant, 2012-06-08) has no passage in the store: add it to check "
+                           "the claim. Context only, not the cited source: Xinhua (2012-06-08): x")
+    [(counts,)] = rows(db, "SELECT status_counts FROM runs")
+    assert json.loads(counts) == {"source_missing": 2, "supported": 1}
+    assert rows(db, "SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)] == [(8,)]

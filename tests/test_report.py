@@ -1,11 +1,15 @@
 """The reviewer report: flagged claims first with their evidence, every piece of source text escaped."""
 
+import json
 import re
 
 import pytest
 from conftest import EXAMPLE, SMALL_ARTICLE, rows
 
 from sourcecheck.cli import main
+from sourcecheck.reports.readings import score_reading
+from sourcecheck.reports.run_review import RunReview
+from sourcecheck.scoring.registry import load_scorer
 
 
 def test_demo_report_lists_flagged_claims_first_with_evidence(demo_db, tmp_path, capsys):
@@ -99,3 +103,27 @@ def test_changes_since_the_previous_run_are_charted_and_listed(small_store, tmp_
     assert 'aria-label="Verdicts in the previous run and in this run"' in html
     assert "1 claim changed verdict or is new" in html
     assert re.search(r"Uzbekistan stayed away\.</a>: new claim", html)
+
+
+@pytest.mark.parametrize("parameters, thresholds", [
+    ({"scorer": "nli-slots", "verdict_rule": {"support_min": 0.45, "contradiction_min": 0.5}}, (0.45, 0.5)),
+    ({"scorer": "similarity-slots", "support_min": 0.45, "contradiction_min": 0.6}, (0.45, 0.6)),   # first release
+])
+def test_scores_are_read_against_the_thresholds_the_run_used(parameters, thresholds):
+    review = RunReview({"parameters": json.dumps(parameters)}, [], None, {}, [])
+    assert review.thresholds == thresholds
+    assert score_reading(0.47, 0.02, *review.thresholds) == "supports the claim"   # as its verdict says
+
+
+def test_a_supported_claim_reads_as_supported_beside_its_verdict(demo_db, tmp_path):
+    """The demo's calibrated threshold is below 0.5: a claim supported at 0.488 must not read as 'neither'."""
+    out = tmp_path / "report.html"
+    assert main(["--db", str(demo_db), "report", "--out", str(out)]) == 0
+    html = out.read_text()
+    support_min = load_scorer("nli-slots").support_min
+    assert f"the run's thresholds are support {support_min} and contradiction" in html
+    cards = re.findall(r'<article class="claim supported".*?</article>', html, re.S)
+    assert len(cards) == rows(demo_db, "SELECT count(*) FROM claim_status WHERE status = 'supported'")[0][0]
+    low = [c for c in cards if re.search(r'data-support="0\.4\d*"', c)]
+    assert low, "the demo has a claim supported below 0.5"
+    assert all(re.search(r"this passage (clearly )?supports the claim", c) for c in cards)

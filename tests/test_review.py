@@ -1,6 +1,7 @@
 """`sourcecheck review`: decisions on flags are stored, kept by later runs, shown by the report, and lapse
 when the claim or its evidence changes."""
 
+import re
 import shutil
 
 import duckdb
@@ -115,3 +116,27 @@ def test_a_version_1_warehouse_is_upgraded_in_place(demo_db, tmp_path, capsys):
 def test_schema_version_is_the_last_migration():
     numbers = [number for number, _ in migrations()]
     assert numbers == sorted(set(numbers)) and numbers[0] == 1 and numbers[-1] == SCHEMA_VERSION   # 003: another branch
+
+
+def test_source_missing_is_a_flag_asking_for_the_source_in_report_markdown_and_review(small_store, capsys):
+    small_store.article.write_text(small_store.article.read_text() + "\nAbout 1,300 servicemen from five states "
+                                   "took part in Peace Mission 2012 (Kommersant, June 19).\n")
+    assert small_store.run("verify", str(small_store.article)) == 0
+    [(claim, outlet)] = rows(small_store.db, "SELECT claim_id, evidence_outlet FROM claim_status "
+                                             "WHERE status = 'source_missing' AND flagged")
+    assert outlet == "Krasnaya Zvezda"        # says the same, shown as context only, never the verdict
+    listed = markdown(small_store, capsys)
+    assert "| source_missing | 1 |" in listed and "**source missing**" in listed
+    assert "**Add this source: Kommersant, 2012-06-19 has nothing in the store for the cited days" in listed
+    assert "- Context only, another outlet, Krasnaya Zvezda 2012-06-18" in listed
+    out = small_store.db.parent / "report.html"
+    assert small_store.run("report", "--out", str(out)) == 0
+    flagged = out.read_text().split('<h2 id="flagged">')[1].split('<h2 id="others">')[0]
+    card = re.search(rf'<article class="claim source_missing" id="claim-{claim}".*?</article>', flagged, re.S)
+    assert card and "<strong>Add this source.</strong> Kommersant has nothing in the store" in card.group(0)
+    assert "Context only, another outlet (not the cited source): <strong>Krasnaya Zvezda</strong>" in card.group(0)
+    capsys.readouterr()
+    assert small_store.run("review") == 0
+    assert claim[:8] in capsys.readouterr().out
+    assert small_store.run("review", claim[:8], "--decision", "confirm", "--note", "Kommersant archive ordered") == 0
+    assert rows(small_store.db, "SELECT status, decision FROM review_decisions") == [("source_missing", "confirm")]

@@ -222,7 +222,7 @@ def test_hard_wrapped_crlf_article_keeps_its_sentences_and_credit_scope(db, tmp_
 
 
 @pytest.mark.model
-def test_cited_outlet_missing_from_the_store_is_judged_against_the_whole_store_not_called_misattributed(db, tmp_path):
+def test_cited_outlet_missing_from_the_store_is_source_missing_with_the_other_outlet_as_context(db, tmp_path):
     article = tmp_path / "article.md"
     article.write_text("---\ntitle: Drill\npublished: 2012-06-20\n---\n"
                        "The foreign ministers put a missile defense clause into the final communique of the "
@@ -231,8 +231,10 @@ def test_cited_outlet_missing_from_the_store_is_judged_against_the_whole_store_n
     assert main(["--db", str(db), "verify", str(article)]) == 0
     [(status, outlet, in_store, explanation)] = rows(
         db, "SELECT status, evidence_outlet, cited_source_in_store, explanation FROM claim_status")
-    assert (status, outlet, in_store) == ("supported", "Xinhua", False)
-    assert explanation.startswith("the cited source (Kommersant, 2012-06-08) has no passage in the store")
+    assert (status, outlet, in_store) == ("source_missing", "Xinhua", False)   # Xinhua says it: never "supported"
+    assert explanation.startswith("the cited source (Kommersant, 2012-06-08) has nothing in the store for those days: "
+                                  "add it to check the claim. Context only, not the cited source: another source "
+                                  "supports it: Xinhua")
 
 
 @pytest.mark.model
@@ -240,8 +242,9 @@ def test_verifying_against_an_empty_store_says_so(db, tmp_path, capsys):
     article = tmp_path / "article.md"
     article.write_text("About 1,300 servicemen took part in Peace Mission 2012 (Krasnaya Zvezda, June 18).\n")
     assert main(["--db", str(db), "verify", str(article)]) == 0
-    assert "the source store is empty" in capsys.readouterr().out
-    assert rows(db, "SELECT status, cited_source_in_store FROM claim_status") == [("not_found", False)]
+    assert "the source store is empty: every cited claim is source_missing" in capsys.readouterr().out
+    assert rows(db, "SELECT status, cited_source_in_store, flagged FROM claim_status") == [
+        ("source_missing", False, True)]
 
 
 def test_unknown_scorer_is_refused_before_anything_is_written(db, monkeypatch, capsys):

@@ -11,7 +11,7 @@ import duckdb
 
 from sourcecheck.core.errors import InputError
 
-SCHEMA_VERSION = 7  # the highest numbered file in warehouse/schema/ (005 was never used)
+SCHEMA_VERSION = 8  # the highest numbered file in warehouse/schema/ (005 was never used)
 
 
 def schema_sql(name: str) -> str:

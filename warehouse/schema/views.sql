@@ -8,6 +8,9 @@ SELECT * EXCLUDE (rn) FROM (
 ) WHERE rn = 1;
 
 -- One row per claim per run: the history view (how a claim's status changed across runs).
+-- status: supported | contradicted | misattributed | not_found | source_missing | uncheckable (scoring/verdicts.py).
+-- flagged: the statuses a reviewer is shown (sourcecheck.model.scores.FLAGGED); source_missing asks for the cited
+-- source to be added, the evidence of such a claim is another outlet's passage, shown as context only.
 CREATE OR REPLACE VIEW claim_status_history AS
 SELECT
     c.claim_id, c.article_id, s.sentence_index, s.text AS sentence_text, c.text AS claim_text,
@@ -16,7 +19,8 @@ SELECT
     -- more columns after the contract's twelve
     c.claim_index, c.assigned_by, c.date_start AS cited_date_start, c.date_end AS cited_date_end,
     v.explanation, v.cited_source_in_store, v.evidence_passage_id, p.context AS evidence_context, src.published AS evidence_published,
-    src.title AS evidence_title, src.illustrative AS evidence_illustrative, r.finished_at AS run_finished_at
+    src.title AS evidence_title, src.illustrative AS evidence_illustrative, r.finished_at AS run_finished_at,
+    v.status IN ('contradicted', 'misattributed', 'not_found', 'source_missing') AS flagged
 FROM verdicts v
 JOIN runs r USING (run_id)
 JOIN claims c USING (claim_id)
