@@ -211,11 +211,12 @@ def _judge(case: Case, result: ArticleResult, seconds: float, keep_detail: bool)
             items.append(_atomic_item(item, result))
         else:
             matched = [o for o in outcomes if item["claim"].lower() in o.text.lower()]
-            items.append(_status_item(item, matched))
+            items.append(judge_status_item(item, matched))
     return CaseResult(case, items, outcomes, round(seconds, 3), result if keep_detail else None)
 
 
-def _status_item(item: dict, matched: list[ClaimOutcome]) -> ItemResult:
+def judge_status_item(item: dict, matched: list[ClaimOutcome]) -> ItemResult:
+    """An expect item against the claims its substring picked (also the rule of the gold verdict files)."""
     if not matched:
         return ItemResult(item, matched, False, f"no claim contains {item['claim']!r}")
     for outcome in matched:
