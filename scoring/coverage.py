@@ -19,15 +19,29 @@ import unicodedata
 from functools import lru_cache
 
 from sourcecheck.claims.nlp import nlp
+from sourcecheck.slots.events import event_of
 
 _WORD = re.compile(r"\w+")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on)\s+)?)+[A-Z][\w'’-]*")
 
 
 def unconfirmed_terms(claim: str, document: str) -> tuple[str, ...]:
-    """The claim's names and numbers (in the claim's order) that the document does not write."""
+    """The claim's names and numbers (in the claim's order) that the document does not write; an edition's
+    year the document never writes is no missing detail but another event (unwritten_editions)."""
     words, initials = _read(document)
-    return tuple(t for t in _terms_of(claim) if not _found(t, words, initials))
+    years = {str(year) for _, year in _unwritten(claim, words)}
+    return tuple(t for t in _terms_of(claim) if not _found(t, words, initials)
+                 and not any(year in t for year in years))
+
+
+def unwritten_editions(claim: str, document: str) -> tuple[str, ...]:
+    """The claim's named editions ("Vostok-2018", "Peace Mission 2012") whose year the document never writes:
+    a source that never writes the year is reporting another event (or another edition) than the claim's."""
+    return tuple(f"{name} {year}" for name, year in _unwritten(claim, _read(document)[0]))
+
+
+def _unwritten(claim: str, words: frozenset[str]) -> list[tuple[str, int]]:
+    return sorted(e for e in event_of(claim).editions if not any(str(e[1]) in w for w in words))
 
 
 def _found(term: str, words: frozenset[str], initials: frozenset[str]) -> bool:

@@ -29,13 +29,14 @@ import numpy as np
 from sourcecheck.model.claims import Claim
 from sourcecheck.model.scores import PairScore
 from sourcecheck.model.sources import Candidate
-from sourcecheck.scoring.coverage import unconfirmed_terms
+from sourcecheck.scoring.coverage import unconfirmed_terms, unwritten_editions
 from sourcecheck.scoring.entailment import configured_model, load_entailment_model
-from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english
+from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english, source_date
 from sourcecheck.scoring.polarity import polarity_differs
 from sourcecheck.scoring.scorer import register_scorer
 from sourcecheck.slots import slots_of
-from sourcecheck.slots.compare import ramp
+from sourcecheck.slots.compare import SlotComparison, ramp
+from sourcecheck.slots.relative import resolved_text
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class NliSlotScorer:
     model: str
     backend: str
     name: str = "nli-slots"
-    version: str = "4"  # 3 was a reverted experiment (document order, 1829b93)
+    version: str = "5"  # 3 was a reverted experiment (document order, 1829b93); 5: events, roles, relative dates
     calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
     calibration_b: float = 0.0
     calibration_s: float = 0.0   # weight of the similarity reading's support (scoring/pair_reading.py)
@@ -58,15 +59,18 @@ class NliSlotScorer:
     partial_min: float | None = None  # support from which a claim reads as partially supported (bench only)
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
-        claim_slots = slots_of(claim.text)
+        claim_slots = slots_of(claim.text, claim.written_on)
+        # the model reads dates written out: "today" as the report's day, "Aug." as August (slots/relative.py)
+        hypothesis = resolved_text(claim.text, claim.written_on)
         english = [c for c in candidates if reads_english(c)]  # the model reads English only (pair_reading.py)
         read = {c.passage_id: read_crosslingual(claim.claim_id, claim_slots, c) for c in candidates
                 if not reads_english(c)}
         if english:
             group = _evidence_group(english)[:self.set_size]
-            premises = [(c.text, c.context) for c in english]
-            together = " ".join(c.text for c in group)
-            pairs = [(p, claim.text) for ps in premises for p in ps] + [(together, claim.text)]
+            premises = [(resolved_text(c.text, source_date(c)), resolved_text(c.context, source_date(c)))
+                        for c in english]
+            together = " ".join(resolved_text(c.text, source_date(c)) for c in group)
+            pairs = [(p, hypothesis) for ps in premises for p in ps] + [(together, hypothesis)]
             probabilities = load_entailment_model(self.model, self.backend).probabilities(pairs)
             by_candidate = probabilities[:-1].reshape(len(english), 2, 3)
             for c, p in zip(english, by_candidate, strict=True):
@@ -79,12 +83,22 @@ class NliSlotScorer:
         best = int(probabilities[:, 0].argmax())
         entailment, contradiction_p = float(probabilities[best, 0]), float(probabilities[:2, 2].max())
         similarity_support, _, slots = self.similarity_reading.read(claim_slots, candidate)
-        unconfirmed = unconfirmed_terms(claim.text, candidate.document) if candidate.document else ()
+        document = resolved_text(candidate.document, source_date(candidate)) if candidate.document else ""
+        hypothesis = resolved_text(claim.text, claim.written_on)
+        unconfirmed = unconfirmed_terms(hypothesis, document) if document else ()
+        if not slots.another_event and (unwritten := unwritten_editions(hypothesis, document) if document else ()):
+            # a year or edition the document never writes: the source reports another event, so what differs
+            # is no contradiction (coverage.py)
+            slots = SlotComparison(slots.agreements, (), slots.missing,
+                                   "about another event (the source never writes " + ", ".join(unwritten) + ")")
         support = self.calibrated(entailment, similarity_support, len(unconfirmed))
         on_topic = candidate.similarity >= self.topic_at
         contradiction, parts = 0.0, []
-        if slots.mismatches and on_topic:
-            contradiction = ramp(candidate.similarity, self.topic_at, self.topic_full)
+        if slots.another_event:
+            support = min(support, self.slot_support_cap)  # a passage on another event does not state the claim
+        elif slots.mismatches and on_topic:
+            contradiction = (1.0 if slots.same_event
+                             else ramp(candidate.similarity, self.topic_at, self.topic_full))
             support = min(support, self.slot_support_cap)
         elif on_topic and contradiction_p >= self.contradiction_min and (
                 negation := polarity_differs(claim.text, candidate.text)):

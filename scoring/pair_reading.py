@@ -10,6 +10,7 @@ under every scorer, and a Russian source that gives another number than the clai
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sourcecheck.model.scores import PairScore
@@ -17,8 +18,21 @@ from sourcecheck.model.sources import Candidate
 from sourcecheck.slots import slots_of
 from sourcecheck.slots.compare import SlotComparison, compare_slots, ramp
 from sourcecheck.slots.model import Slots
+from sourcecheck.slots.relative import report_date
 
 ENGLISH = "en"
+
+
+def source_date(candidate: Candidate) -> dt.date | None:
+    """The day the passage's report was written, which its "today" and "on Tuesday" count from: its
+    document's dateline ("MOSCOW, March 6 (Interfax) --"), else the date it was stored with."""
+    return report_date(candidate.document or candidate.text, candidate.published)
+
+
+def passage_slots(candidate: Candidate) -> tuple[Slots, Slots]:
+    """The slots of the passage's sentence and of its window, relative dates read from the report's day."""
+    written_on = source_date(candidate)
+    return slots_of(candidate.text, written_on), slots_of(candidate.context, written_on)
 
 
 def reads_english(candidate: Candidate) -> bool:
@@ -49,16 +63,25 @@ class SimilarityReading:
         """(support, contradiction, the slot comparison they rest on): the comparison is returned so a scorer
         that fuses this reading explains the same slots without comparing them again."""
         sim = candidate.similarity
-        slots = compare_slots(claim_slots, slots_of(candidate.text), slots_of(candidate.context))
+        slots = compare_slots(claim_slots, *passage_slots(candidate))
         people = sum(a.startswith("person") for a in slots.agreements)
         support = min(1.0, ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements
                       + self.name_bonus * people)
         support *= self.missing_factor ** len(slots.missing)
         contradiction = 0.0
         if slots.mismatches:
-            contradiction = ramp(sim, self.topic_at, self.topic_full)
+            contradiction = self.contradiction(sim, slots)
             support = min(support, 1.0 - contradiction, 0.3)
+        elif slots.another_event:
+            support = min(support, 0.3)   # a passage on another event does not state the claim
         return support, contradiction, slots
+
+    def contradiction(self, similarity: float, slots: SlotComparison) -> float:
+        """How surely a differing slot contradicts: by how clearly the passage is about the same thing, certain
+        from topic_at on when both name the same edition of the event (then the similarity need not say it)."""
+        if slots.same_event and similarity >= self.topic_at:
+            return 1.0
+        return ramp(similarity, self.topic_at, self.topic_full)
 
 
 # A Russian or Chinese passage, under every scorer. Similarities are on the English model's scale already

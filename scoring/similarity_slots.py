@@ -23,11 +23,11 @@ from sourcecheck.slots import slots_of
 @dataclass(frozen=True)
 class SimilaritySlotScorer:
     name: str = "similarity-slots"
-    version: str = "1"
+    version: str = "2"   # 2: another event, roles, relative dates (slots/)
     reading: SimilarityReading = SimilarityReading()   # its parameters: the calibration points, the slot weights
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:
-        claim_slots = slots_of(claim.text)
+        claim_slots = slots_of(claim.text, claim.written_on)
         return [self.reading.score(claim.claim_id, claim_slots, c) if reads_english(c)
                 else read_crosslingual(claim.claim_id, claim_slots, c) for c in candidates]
 

@@ -21,14 +21,15 @@ _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"")
 
 
 def with_slots(extracted: ExtractedArticle) -> ExtractedArticle:
-    """The article's claims, each with its slots filled."""
+    """The article's claims, each with its slots filled and the article's date to read its relative dates."""
     published = extracted.article.published
-    return replace(extracted, claims=[replace(c, slots=claim_slots(c.text, published)) for c in extracted.claims])
+    return replace(extracted, claims=[replace(c, slots=claim_slots(c.text, published), written_on=published)
+                                      for c in extracted.claims])
 
 
 def claim_slots(text: str, published: dt.date | None) -> ClaimSlots:
     """The slots of the claim `text` of an article published on `published`."""
-    read = slots_of(text)
+    read = slots_of(text, published)
     return ClaimSlots(
         quantities=read.quantities,
         dates=tuple(_in_year(d, published) for d in read.dates),

@@ -8,12 +8,14 @@ compare as the intervals they allow: "more than 1,000" agrees with "about 1,300"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sourcecheck.model.claims import Quantity
+from sourcecheck.slots.events import another_event, same_edition
 from sourcecheck.slots.model import DateSpan, Slots
 from sourcecheck.slots.people import names_person
 from sourcecheck.slots.places import place_parents, with_parents
+from sourcecheck.slots.roles import differing_holders
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class SlotComparison:
     agreements: tuple[str, ...]
     mismatches: tuple[str, ...]             # e.g. "number (personnel): claim “around 2,000 personnel”, ..."
     missing: tuple[str, ...]                # claim slots the passage says nothing about
+    another_event: str = ""                 # why the passage is about another event: then nothing differs
+    same_event: bool = False                # both name the same edition: about the claim's event for certain
 
     @property
     def specific_agreements(self) -> int:
@@ -29,7 +33,7 @@ class SlotComparison:
 
     def explanation_parts(self) -> list[str]:
         """What agrees, differs and is missing, in the words every scorer's explanation uses."""
-        parts = []
+        parts = [self.another_event] if self.another_event else []
         if self.agreements:
             parts.append("agrees on " + "; ".join(self.agreements))
         if self.mismatches:
@@ -51,6 +55,9 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
     even if a neighbour repeats the claim's value about something else. Only when the sentence is silent on
     the kind does the window count; a slot the window never mentions is missing: no evidence either way.
     """
+    event = _another_event(claim, sentence, window)
+    if event:
+        return SlotComparison((), (), (), event)
     agree, mismatch, missing = [], [], []
     for q in claim.quantities:
         in_sentence = [p for p in sentence.quantities if p.unit == q.unit]
@@ -79,11 +86,23 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
         else:
             missing.append("place")
     # A person named in both is an agreement (shown, not scored); a name a source does not repeat is no
-    # evidence either way (it may say "the minister"), so people are never missing or mismatched.
+    # evidence either way (it may say "the minister"), so people are never missing, and mismatched only when
+    # the passage's sentence gives the claim's role to another named person (roles.py).
     for person in sorted(claim.people):
         if names_person(window.text or sentence.text, person):
             agree.append(f"person: {person}")
-    return SlotComparison(tuple(agree), tuple(mismatch), tuple(missing))
+    mismatch += differing_holders(claim.roles, sentence.roles, window.text or sentence.text)
+    same = same_edition(claim.event, sentence.event if sentence.event.editions else window.event)
+    return SlotComparison(tuple(agree), tuple(mismatch), tuple(missing), same_event=same)
+
+
+def _another_event(claim: Slots, sentence: Slots, window: Slots) -> str | None:
+    """Why the passage is about another event: its sentence names another edition (or, naming none, its
+    window does), another time anchor or another act."""
+    passage = sentence.event
+    if not passage.editions and window.event.editions:
+        passage = replace(passage, editions=window.event.editions)
+    return another_event(claim.event, passage)
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:

@@ -80,6 +80,8 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
             if kind is None:
                 continue  # a number without a unit we can compare: a name, a year, a count of something else
             unit = kind
+        if _edition_year(text, m):
+            continue  # "the Peace Mission 2012 exercise", "the 2014 drills": a year naming an edition, not a count
         value = _number(raw, m["scale"]) * factor
         high = _number(m["num2"].replace(",", ""), m["scale2"] or m["scale"]) * factor if m["num2"] else value
         approx = (m["approx"] or "").lower()
@@ -89,6 +91,13 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
         written = " ".join(text[m.start(): end].split())
         found.append((m.start("num"), Quantity(written, value, approx or None, unit, low, high)))
     return found
+
+
+def _edition_year(text: str, m: re.Match) -> bool:
+    """A bare year (1900-2099, no approximator or scale) after a capitalised name or "the"."""
+    if m["approx"] or m["scale"] or m["currency"] or m["percent"] or not re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+        return False
+    return bool(re.search(r"(?:\b[A-Z][\w'’]*|\bthe|\bThe|'s)\s+$", text[max(0, m.start() - 30):m.start()]))
 
 
 def _unit(words_after: str) -> tuple[str | None, float, int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcecheck.model.claims import Quantity
+from sourcecheck.slots.events import EventIdentity
+from sourcecheck.slots.roles import RoleHolder
 
 
 @dataclass(frozen=True)
@@ -25,3 +27,5 @@ class Slots:
     places: frozenset[str]   # every place named
     people: frozenset[str] = frozenset()   # people of the alias table, and other names in Latin script
     text: str = ""           # what was read: a name missing from the table is looked for by transliteration
+    event: EventIdentity = EventIdentity()   # the edition, time anchor and act the text is about
+    roles: tuple[RoleHolder, ...] = ()       # roles named with their holders ("Defense Minister Sergei Shoigu")

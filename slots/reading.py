@@ -10,15 +10,19 @@ from functools import lru_cache
 from sourcecheck.core.languages import script_counts
 from sourcecheck.core.settings import current_settings
 from sourcecheck.slots import chinese, english, russian
+from sourcecheck.slots.events import event_of
 from sourcecheck.slots.model import DateSpan, Slots
 from sourcecheck.slots.people import claim_people
 from sourcecheck.slots.places import places_in
+from sourcecheck.slots.relative import resolved_text
+from sourcecheck.slots.roles import role_holders
 
 
-def slots_of(text: str) -> Slots:
-    """The slots of an English, Russian or Chinese text (or a mix), normalised to the same kinds and units."""
+def slots_of(text: str, written_on: dt.date | None = None) -> Slots:
+    """The slots of an English, Russian or Chinese text (or a mix), normalised to the same kinds and units;
+    with the day the text was written, its relative dates ("today", "on Tuesday") are days too."""
     settings = current_settings()
-    return _slots_of(text, settings.places, settings.people)
+    return _slots_of(resolved_text(text, written_on), settings.places, settings.people)
 
 
 @lru_cache(maxsize=16_384)
@@ -45,7 +49,8 @@ def _slots_of(text: str, places_file: str, people_file: str) -> Slots:
     quantities = tuple(q for start, q in sorted(read, key=lambda sq: sq[0])
                        if not any(a <= start < b for a, b in spans))
     venues, places = places_in(text)
-    return Slots(quantities, dates, frozenset(venues), frozenset(places), claim_people(text), text)
+    return Slots(quantities, dates, frozenset(venues), frozenset(places), claim_people(text), text, event_of(text),
+                 role_holders(text))
 
 
 def _foreign_dates(found, dates: tuple[DateSpan, ...], spans: list[tuple[int, int]]) -> list[DateSpan]:

@@ -107,6 +107,7 @@ class Claim:
     claim_type: str = "factual"  # factual | quote | opinion | prediction
     slots: ClaimSlots = ClaimSlots()
     references: tuple[Reference, ...] = ()
+    written_on: dt.date | None = None  # the article's date: "on Tuesday" in the claim is read against it
 
 
 @dataclass(frozen=True)
