@@ -121,7 +121,7 @@ def test_a_supported_claim_reads_as_supported_beside_its_verdict(demo_db, tmp_pa
     assert main(["--db", str(demo_db), "report", "--out", str(out)]) == 0
     html = out.read_text()
     support_min = load_scorer("nli-slots").support_min
-    assert f"the run's thresholds are support {support_min} and contradiction" in html
+    assert re.search(rf"the run's\s+thresholds are support {support_min} and contradiction", html)
     cards = re.findall(r'<article class="claim supported".*?</article>', html, re.S)
     assert len(cards) == rows(demo_db, "SELECT count(*) FROM claim_status WHERE status = 'supported'")[0][0]
     low = [c for c in cards if re.search(r'data-support="0\.4\d*"', c)]
