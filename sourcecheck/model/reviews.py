@@ -17,7 +17,7 @@ class ReviewDecision:
     claim_id: str
     evidence_key: str          # reports.evidence.evidence_key of the flag the reviewer saw
     run_id: str                # the run whose flag was reviewed
-    status: str                # the verdict reviewed: contradicted | misattributed | not_found
+    status: str                # the verdict reviewed: contradicted | misattributed | not_found | source_missing
     decision: str              # confirm | dismiss
     note: str
     reviewer: str

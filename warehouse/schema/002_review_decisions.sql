@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS review_decisions (
     claim_id      VARCHAR NOT NULL,
     evidence_key  VARCHAR NOT NULL,
     run_id        VARCHAR NOT NULL,       -- the run whose flag was reviewed
-    status        VARCHAR NOT NULL,       -- the verdict reviewed: contradicted | misattributed | not_found
+    status        VARCHAR NOT NULL,       -- the verdict reviewed: contradicted | misattributed | not_found | source_missing (008)
     decision      VARCHAR NOT NULL,       -- confirm | dismiss
     note          VARCHAR NOT NULL,
     reviewer      VARCHAR NOT NULL,
