@@ -6,8 +6,9 @@ import pytest
 
 from sourcecheck.model.claims import Claim
 from sourcecheck.model.sources import Candidate
-from sourcecheck.scoring.coverage import unconfirmed_terms
+from sourcecheck.scoring.coverage import unconfirmed_terms, unwritten_editions
 from sourcecheck.scoring.registry import load_scorer
+from sourcecheck.slots.relative import resolved_text
 
 pytestmark = pytest.mark.model   # loads a model or runs the pipeline: not in `make check`
 
@@ -57,3 +58,16 @@ def test_the_shipped_scorer_costs_support_per_unconfirmed_name_and_explains_it(s
     assert silent.support < named.support
     assert "not in the source's document: “Duane Sander”" in silent.explanation
     assert "not in the source's document" not in named.explanation
+
+
+def test_an_edition_the_document_never_writes_is_another_event_not_a_missing_detail():
+    page = "The Peace Mission 2010 exercise in Kazakhstan involved more than 5,000 servicemen."
+    claim = "Some 2,000 personnel took part in Peace Mission 2012."
+    assert unwritten_editions(claim, page) == ("Peace Mission 2012",)
+    assert unconfirmed_terms(claim, page) == ("2,000",)        # the year is not counted as a missing detail
+    assert unwritten_editions("Peace Mission 2010 involved 5,000 troops.", page) == ()
+
+
+def test_an_abbreviated_month_written_out_is_found_in_a_document_that_spells_it_in_full():
+    page = resolved_text("The drills began on Aug. 24 in Inner Mongolia.", None)
+    assert unconfirmed_terms("The drills began on August 24.", page) == ()
