@@ -71,3 +71,22 @@ def test_an_edition_the_document_never_writes_is_another_event_not_a_missing_det
 def test_an_abbreviated_month_written_out_is_found_in_a_document_that_spells_it_in_full():
     page = resolved_text("The drills began on Aug. 24 in Inner Mongolia.", None)
     assert unconfirmed_terms("The drills began on August 24.", page) == ()
+
+
+def test_the_scorer_reads_today_in_a_wire_report_as_its_datelines_day(scorer):
+    """The article says March 1; the report filed on March 6 says "today": a contradiction on the date, and
+    on the right day ("March 6") a support."""
+    document = ("MOSCOW, March 6 (Interfax) -- Russia and Belarus signed a memorandum on joint air defense training "
+                "today, the Defense Ministry said.")
+
+    def read(text: str):
+        claim = Claim("c1", "a1", "s1", 0, 0, text, (0, len(text)), "cit1", "parenthetical", ("Interfax",),
+                      None, None, True, written_on=dt.date(2018, 3, 8))
+        [score] = scorer.score(claim, [Candidate("c1", "p1", "cited", 0, 0.8, "Interfax", dt.date(2018, 3, 7),
+                                                 document, document, document=document)])
+        return score
+
+    wrong, right = read("Russia and Belarus signed the memorandum on March 1."), read(
+        "Russia and Belarus signed the memorandum on Tuesday.")          # Tuesday before March 8 is March 6
+    assert wrong.contradiction >= 0.5 and "differs on date: claim March 1, source March 6" in wrong.explanation
+    assert right.support >= scorer.support_min and right.contradiction == 0
