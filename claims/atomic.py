@@ -12,18 +12,23 @@ reads on its own while its span stays that of the source text it came from. Spli
 - non-restrictive relative clauses: `X, which the parliament ratified on March 5,` -> `The parliament ratified X
   on March 5`;
 - a measure inside the subject: `The contingent of about 400 personnel arrived ...` -> `The contingent numbered
-  about 400 personnel` and `The contingent arrived ...`.
+  about 400 personnel` and `The contingent arrived ...` (a singular group and a counted, undetermined amount: `The
+  ministers of the five states` is no head count).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from sourcecheck.claims.segments import parse
+from sourcecheck.claims.well_formed import why_malformed
+
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
-_SHARED_WITH_CONJUNCTS = _SUBJECTS + ("aux", "auxpass", "neg")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _HEDGE_VERBS = {"appear", "seem"}
 _CONNECTIVES = {"however", "curiously", "moreover", "furthermore", "meanwhile", "nevertheless", "indeed",
                 "interestingly", "notably", "still"}
@@ -50,20 +55,76 @@ class TokenClaim:
 
 
 def token_claims(doc: Doc, replaced: dict[int, str]) -> list[TokenClaim]:
-    """The atomic claims of one clause, in the order their anchors are written; `replaced` rewrites references."""
+    """The atomic claims of one clause, in the order their anchors are written; `replaced` rewrites references.
+    Every split is kept only when all it yields reads as a sentence (claims/well_formed.py); else the clause it
+    would have split stays whole."""
     root = next(iter(doc.sents)).root
     claim = TokenClaim(doc, {t.i for t in doc}, root.i, replaced=dict(replaced))
     root = _drop_frames(claim, root)
-    side = _split_appositives(claim) + _split_relatives(claim) + _split_reported_addition(claim, root) \
-        + _split_presupposed_facts(claim)
-    claims = _split_coordination(claim, root)
-    claims = [c for part in claims for c in _split_objects(part, _predicate(part, root))]
-    claims += [p for part in list(claims) for p in _split_participle(part)]
+    check = _Readability(claim)
+    side = check.side(claim, _split_appositives) + check.side(claim, _split_relatives) \
+        + check.side(claim, lambda c: _split_reported_addition(c, root)) + check.side(claim, _split_presupposed_facts)
+    claims = check.parts(claim, lambda c: _split_coordination(c, root))
+    claims = [c for part in claims for c in check.parts(part, lambda p: _split_objects(p, _predicate(p, root)))]
+    claims += [p for part in list(claims) for p in check.side(part, _split_participle)]
     claims += side
     for part in list(claims):
-        claims += _split_measure(part)
+        claims += check.side(part, _split_measure)
     claims = [c for c in claims if any(doc[i].is_alpha for i in c.tokens)]
     return sorted(claims, key=lambda c: c.anchor)
+
+
+class _Readability:
+    """Judges each split by whether what it yields reads as a sentence. Only when the whole clause does: when the
+    parser cannot read the clause itself, a failed check says nothing about the split."""
+
+    def __init__(self, whole: TokenClaim):
+        self._known: dict[str, bool] = {}
+        self._judging = self.reads(whole)
+
+    def reads(self, claim: TokenClaim) -> bool:
+        """Its text parses as a sentence, or its tokens hang together as one in the clause's own parse."""
+        text = render(claim)
+        if text not in self._known:
+            self._known[text] = _holds_together(claim) or why_malformed(parse(text)) is None
+        return self._known[text]
+
+    def side(self, host: TokenClaim, split: Callable[[TokenClaim], list[TokenClaim]]) -> list[TokenClaim]:
+        """A split that takes claims out of `host`; undone when the host or a claim taken out is no sentence."""
+        before = set(host.tokens)
+        found = split(host)
+        if found and self._judging and not all(self.reads(c) for c in [host, *found]):
+            host.tokens = before
+            return []
+        return found
+
+    def parts(self, claim: TokenClaim, split: Callable[[TokenClaim], list[TokenClaim]]) -> list[TokenClaim]:
+        """A split of `claim` into parts; the claim whole when one part is no sentence."""
+        found = split(claim)
+        if len(found) > 1 and self._judging and not all(self.reads(c) for c in found):
+            return [claim]
+        return found
+
+
+def _holds_together(claim: TokenClaim) -> bool:
+    """In the clause's parse, the claim's tokens hang from one finite predicate that has its subject among them
+    (or shares it: a conjunct, a participle written as a finite verb). A claim built around a word put in (`is`,
+    `numbered`, the antecedent after its verb) is a sentence by construction."""
+    doc = claim.doc
+    if claim.inserted:
+        return True
+    tokens = {i for i in claim.tokens if not doc[i].is_punct}
+    tops = [doc[i] for i in sorted(tokens) if doc[i].head.i not in tokens or doc[i].head.i == i]
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1:
+        return False
+    verb = verbs[0]
+    heads = [verb, verb.head] if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i else [verb]
+    around = [c for h in heads for c in h.children if c.i in tokens]
+    subject = verb.i in claim.replaced or any(c.dep_ in _SUBJECTS for c in around)
+    finite = verb.tag_ in _FINITE or verb.i in claim.replaced or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in around)
+    return subject and finite and all(t.i == verb.i or t.head.i in {h.i for h in heads} for t in tops)
 
 
 def _subtree(token: Token) -> set[int]:
@@ -143,7 +204,8 @@ def _split_coordination(claim: TokenClaim, root: Token) -> list[TokenClaim]:
                 before_subject = subject is not None and child.i < subject.i and not child.is_punct
                 if child.dep_ in _SUBJECTS or before_subject or _takes_auxiliary(child, conj, own_deps):
                     shared |= _subtree(child)
-        relative = next((t for t in conj.subtree if t.lower_ in _RELATIVE_WORDS), None)
+        relative = next((t for t in conj.subtree if t.lower_ in _RELATIVE_WORDS and t.i not in claim.replaced),
+                        None)
         if relative is not None:  # "..., part of which relates to X": a relative clause the parser read as a conjunct
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
             if obj is None:
@@ -172,28 +234,58 @@ def _takes_auxiliary(auxiliary: Token, conj: Token, own_deps: set[str]) -> bool:
 
 
 def _split_objects(claim: TokenClaim, predicate: Token) -> list[TokenClaim]:
-    """`revealed X, and Y` -> one claim per object when every object is two words or more."""
+    """`sent 1,200 troops, 40 vehicles and 12 helicopters to X` -> one claim per object when every object is two
+    words or more; a phrase written after the whole list (`to X`) belongs to the verb, so every part keeps it."""
     for obj in [c for c in predicate.children if c.dep_ in ("dobj", "attr")] + \
                [g for c in predicate.children if c.dep_ in ("prep", "agent") and c.lower_ != "between"
                 for g in c.children if g.dep_ == "pobj"]:
-        conjuncts = [c for c in obj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if obj.pos_ not in ("NOUN", "PROPN") or obj.i not in claim.tokens:
+            continue
+        conjuncts = _conjunct_chain(obj)
         if obj.dep_ == "dobj":  # "revealed X, and the message ...": the parser hung the second object on the verb
             conjuncts += [c for c in predicate.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-        if not conjuncts or obj.pos_ not in ("NOUN", "PROPN") or obj.i not in claim.tokens:
+        if not conjuncts:
             continue
-        connectors = {t.i for c in (obj, predicate) for t in c.children
-                      if t.dep_ in ("cc", "preconj") and t.i > obj.i or t.text == "," and obj.i < t.i < conjuncts[-1].i}
-        connectors |= {t.i for c in obj.children if c.dep_ == "cc" for t in c.children}  # "as well as"
-        parts = [_subtree(c) for c in conjuncts]
-        own_first = _subtree(obj) - set().union(*parts) - connectors
+        items = [obj, *conjuncts]
+        connectors = {t.i for c in (*items, predicate) for t in c.children
+                      if t.dep_ in ("cc", "preconj") and t.i > obj.i or t.text == "," and obj.i < t.i < items[-1].i}
+        connectors |= {t.i for c in items for d in c.children if d.dep_ == "cc" for t in d.children}  # "as well as"
+        shared = _shared_after_list(items)
+        parts = [_subtree(c) - _nested(c, items) - connectors - shared for c in conjuncts]
+        own_first = _subtree(obj) - set().union(*(_subtree(c) for c in conjuncts)) - connectors - shared
         least = 2 if obj.dep_ in ("dobj", "attr") else 4
         if min(len([i for i in p if not claim.doc[i].is_punct]) for p in [own_first, *parts]) < least:
             continue
         claims = [claim.copy(claim.tokens - set().union(*parts) - connectors, claim.anchor)]
         for conj, part in zip(conjuncts, parts, strict=True):
-            claims.append(claim.copy((claim.tokens - _subtree(obj) - connectors) | part, conj.i))
+            rest = claim.tokens - _subtree(obj) - connectors - set().union(*(_subtree(c) for c in conjuncts))
+            claims.append(claim.copy(rest | part | (shared & claim.tokens), conj.i))
         return claims
     return [claim]
+
+
+def _conjunct_chain(token: Token) -> list[Token]:
+    """`A, B and C`: the parser hangs C on B; every noun conjunct of the chain, in order."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            found += [child, *_conjunct_chain(child)]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _nested(item: Token, items: list[Token]) -> set[int]:
+    """The tokens of the later list items the parser put inside this one's subtree."""
+    return {i for other in items if other.i > item.i and other.head.i in _subtree(item) for i in _subtree(other)}
+
+
+def _shared_after_list(items: list[Token]) -> set[int]:
+    """A prepositional phrase written after the last item, on the last item, belongs to the verb (`sent A and B to
+    X`) when no other item has one of its own; an `of`-phrase always belongs to its noun (`the exchange of data`)."""
+    last = items[-1]
+    trailing = [c for c in last.children if c.dep_ == "prep" and c.i > last.i and c.lower_ != "of"]
+    if len(trailing) != 1 or any(c.dep_ == "prep" for item in items[:-1] for c in item.children):
+        return set()
+    return _subtree(trailing[0])
 
 
 def _core(token: Token, claim: TokenClaim | None = None) -> list[int]:
@@ -279,11 +371,17 @@ def _split_relatives(claim: TokenClaim) -> list[TokenClaim]:
         if relative.dep_ in ("dobj",):
             part.tokens.discard(relative.i)
             part.inserted = {**claim.inserted, token.i: antecedent}
-        else:
-            part.replaced = {**claim.replaced, relative.i: antecedent}
+        else:  # `which was formed in 2016 and which is based in Osh`: each relative subject is the antecedent
+            subjects = [t for v in (token, *_verb_conjuncts(token)) for t in v.children
+                        if t.lower_ in _RELATIVE_WORDS and t.dep_ in _SUBJECTS]
+            part.replaced = {**claim.replaced, **{t.i: antecedent for t in subjects or [relative]}}
         claim.tokens -= _subtree(token) | {token.left_edge.i - 1} | _trailing_commas(token)
-        found.append(part)
+        found += _split_coordination(part, token)
     return found
+
+
+def _verb_conjuncts(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "conj" and _verbal(c)]
 
 
 def _split_participle(claim: TokenClaim) -> list[TokenClaim]:
@@ -370,13 +468,13 @@ def _split_measure(claim: TokenClaim) -> list[TokenClaim]:
     """`The contingent of about 400 personnel arrived` -> also `The contingent numbered about 400 personnel`."""
     doc = claim.doc
     for noun in [doc[i] for i in sorted(claim.tokens)]:
-        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or noun.pos_ != "NOUN":
-            continue
+        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or noun.tag_ != "NN":
+            continue  # a group counts its members; `the ministers of five states` are not five states
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is None:
             continue
         measure = next((g for g in of.children if g.dep_ == "pobj"), None)
-        if measure is None or not any(c.dep_ == "nummod" for c in measure.children):
+        if measure is None or not any(c.dep_ == "nummod" for c in measure.children) or _determined(measure):
             continue
         verb = next((c for c in measure.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         amount = _subtree(measure) - (_subtree(verb) if verb is not None else set())
@@ -388,6 +486,11 @@ def _split_measure(claim: TokenClaim) -> list[TokenClaim]:
         claim.tokens -= _subtree(of) - (_subtree(verb) if verb is not None else set())
         return [size]
     return []
+
+
+def _determined(noun: Token) -> bool:
+    """`the five states`, `its 40 members`: a known set named, not an amount counted."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some") for c in noun.children)
 
 
 def render(claim: TokenClaim) -> str:

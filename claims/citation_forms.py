@@ -118,7 +118,7 @@ _INLINE = [
     (re.compile(rf"\b(?i:according to|in an? (?:article|report|interview|editorial) (?:in|by|with)|writing in)"
                 rf"\s+(?:the\s+)?{_NAME},?\s*"), True),
     (re.compile(rf"(?:^|(?<=[,;] ))(?:the\s+)?{_NAME}(?:,\s+citing\s+[^,]{{1,80}},)?\s+(?:has\s+|had\s+)?{_SAYS}"
-                rf"(?:\s+on\s+\w+\s+\d{{1,2}})?(?:\s+that)?\s+"), True),
+                rf"(?:\s+on\s+[A-Z][a-z]+\.?(?:\s+\d{{1,2}})?)?(?:(?:\s+that)?\s+|(?=[.!?]?$))"), True),  # or ends it
     (re.compile(rf"\b(?i:told|quoted by|cited by)\s+(?:the\s+)?{_NAME}"), False),  # a person told X: X reported it
 ]
 
@@ -151,8 +151,10 @@ _GENERIC = r"(?:observers|sources|officials|experts|analysts|witnesses|diplomats
 _UNNAMED = [
     re.compile(rf"\baccording to (?:some |several |unnamed |local |military |western |Russian |Chinese )?"
                rf"{_GENERIC}\b[^,]*,\s*", re.I),
-    re.compile(rf"^(?:(?:some|several|unnamed|local|military|western|the)\s+)?{_GENERIC}\b[^.;,]*?\b(?:told|said)\b"
-               rf"(?:\s+(?:Jamestown|this (?:author|writer)|reporters|journalists))?(?:\s+that)?\s+", re.I),
+    # up to two words before the noun (`Border officials`, `Senior Kazakh officials`); whoever they told, up to
+    # `that` (`told this newspaper that`, `told the author that`), is part of the credit
+    re.compile(rf"^(?:[\w-]+\s+){{0,2}}?{_GENERIC}\b[^.;,]*?\b(?:told\b(?:\s+[^.;,]{{1,40}}?\s+that\b)?|said\b)"
+               rf"(?:\s+that)?\s+", re.I),
 ]
 
 

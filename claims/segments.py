@@ -2,7 +2,8 @@
 
 The small English model misreads long sentences (a second ROOT mid-sentence, a clause after `;` hung on the
 wrong verb), so the cuts the punctuation makes certain are made before parsing: at top-level semicolons, and at
-`, and` / `, but` / `, while` / `, though` when what follows parses as a clause with its own subject.
+`, and` / `, but` / `, while` / `, though` when what follows parses as a clause with its own subject and what
+precedes is no subject still waiting for its verb (`Tokayev, who met Putin, and Mirziyoyev signed` is one clause).
 Each `Segment` maps its characters back to the sentence, so every claim keeps its span in the sentence.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sourcecheck.claims.nlp import nlp
+from sourcecheck.claims.well_formed import why_malformed
 
 _MIN_WORDS = 4
 _OPENING, _CLOSING = "“«‘(", "”»’)"
@@ -32,7 +34,28 @@ class Segment:
 
 
 def segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:
-    """The sentence minus its credits, split into independent clauses, each parsed as one sentence."""
+    """The sentence minus its credits, split into independent clauses, each parsed as one sentence. A credit
+    written into the clause (`Officials told reporters the base would close`) whose removal leaves no sentence
+    (`reporters the base would close`) is put back: the clause stays whole. A parenthetical credit never is."""
+    found = _segments(sentence, cuts)
+    for cut in [c for c in cuts if not sentence[c[0]:c[1]].startswith("(")]:
+        if not _malformed(found):
+            break
+        kept = [c for c in cuts if c != cut]
+        trial = _segments(sentence, kept)
+        if _malformed(trial) < _malformed(found):
+            found, cuts = trial, kept
+    return found
+
+
+def _malformed(found: list[Segment]) -> int:
+    """How many segments read as no sentence, parsed with and without their full stop (the small parser reads
+    `500 troops left.` with `left` a participle, `500 troops left` with it a verb): both readings must fail."""
+    return sum(why_malformed(s.doc) is not None and why_malformed(parse(s.doc.text.rstrip(".!?"))) is not None
+               for s in found)
+
+
+def _segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:
     text, offsets = _without(sentence, cuts)
     pieces, start = [], 0
     joints = _top_level(text, _CLAUSE_JOINT)
@@ -40,7 +63,7 @@ def segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:
         left, right = text[start: joint.start()], text[joint.end(): following.start() if following else len(text)]
         if len(left.split()) < _MIN_WORDS or len(right.split()) < 2:
             continue
-        if joint.group().startswith(";") or _is_clause(right):
+        if joint.group().startswith(";") or _is_clause(right) and not _open_subject(left):
             pieces.append((start, joint.start()))
             start = joint.end()
     pieces.append((start, len(text)))
@@ -69,6 +92,11 @@ def parse(text: str) -> Doc:
 def _is_clause(text: str) -> bool:
     root = next(iter(parse(text).sents)).root
     return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+
+
+def _open_subject(text: str) -> bool:
+    """`Tokayev, who met Putin in Sochi`: a subject with a phrase set off by commas, its verb still to come."""
+    return "," in text and not _is_clause(text)
 
 
 def _without(sentence: str, cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
