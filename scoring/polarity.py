@@ -155,6 +155,6 @@ def _own_words(token) -> frozenset[str]:
 
 def _depth(token) -> int:
     depth = 0
-    while token.head is not token:
+    while token.head.i != token.i:
         token, depth = token.head, depth + 1
     return depth
