@@ -38,6 +38,7 @@ class Settings:
     outlets: str = ""                   # YAML files extending the bundled tables
     people: str = ""
     places: str = ""
+    analysis_cues: str = ""             # a file of extra opinion/analysis cues (claims/checkworthiness.py)
     max_article_bytes: str = ""         # limits (sourcecheck/core/limits.py parses and checks them)
     max_source_file_bytes: str = ""
     max_document_sentences: str = ""
@@ -51,7 +52,7 @@ class Settings:
 
     def data_files(self) -> dict[str, str]:
         """The data files in force: each changes what a verdict can be without changing an article or a source."""
-        return {name: getattr(self, name) for name in ("outlets", "people", "places") if getattr(self, name)}
+        return {name: getattr(self, name) for name in ("outlets", "people", "places", "analysis_cues") if getattr(self, name)}
 
     def verdict_inputs(self) -> dict[str, str]:
         """The fields that can change a verdict (all but OPERATIONAL), for the settings key."""
