@@ -52,7 +52,8 @@ class Settings:
 
     def data_files(self) -> dict[str, str]:
         """The data files in force: each changes what a verdict can be without changing an article or a source."""
-        return {name: getattr(self, name) for name in ("outlets", "people", "places", "analysis_cues") if getattr(self, name)}
+        return {name: getattr(self, name) for name in ("outlets", "people", "places", "analysis_cues")
+                if getattr(self, name)}
 
     def verdict_inputs(self) -> dict[str, str]:
         """The fields that can change a verdict (all but OPERATIONAL), for the settings key."""
