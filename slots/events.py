@@ -25,7 +25,8 @@ _NOT_NAMES = {"in", "since", "until", "by", "of", "the", "from", "for", "and", "
 _ANCHORS = [
     ("next", re.compile(r"\b(?:next|upcoming|forthcoming|following)\s+(?:[\w'-]+\s+){0,3}?"
                         r"(?:summit|exercises?|drills?|round|meeting|session|edition|talks|forum|games|maneuvers)\b"
-                        r"|следующ\w*\s+(?:\w+\s+){0,2}?(?:саммит|учени|встреч|заседани|раунд)|下一届|下届|下一轮", re.I)),
+                        r"|следующ\w*\s+(?:\w+\s+){0,2}?(?:саммит|учени|встреч|заседани|раунд)"
+                        r"|下一届|下届|下一轮", re.I)),
     ("previous", re.compile(r"\b(?:previous|last\s+year['’]s|past|preceding|prior)\s+(?:[\w'-]+\s+){0,3}?"
                             r"(?:summit|exercises?|drills?|round|meeting|session|edition|talks|forum|games|maneuvers)\b"
                             r"|прошл\w*\s+(?:\w+\s+){0,2}?(?:саммит|учени|встреч|заседани|раунд)|上一届|上届", re.I)),

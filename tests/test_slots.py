@@ -108,9 +108,10 @@ def test_organisation_names_are_not_places():
      "Vostok 2014, not Vostok 2018"),
     ("Some 2,000 personnel took part in Peace Mission 2012.", "The Peace Mission 2010 exercise involved 5,000 troops.",
      "Peace Mission 2010"),
-    ("About 3,000 servicemen took part in Interaction-2013.", "В учении «Взаимодействие-2012» участвовали около 1 тысячи "
-     "военнослужащих.", "Взаимодействие-2012"),
-    ("About 7,000 troops took part in Peace Mission 2014.", "“和平使命-2010”联合反恐军事演习约有5000名官兵参加。", "和平使命-2010"),
+    ("About 3,000 servicemen took part in Interaction-2013.",
+     "В учении «Взаимодействие-2012» участвовали около 1 тысячи военнослужащих.", "Взаимодействие-2012"),
+    ("About 7,000 troops took part in Peace Mission 2014.", "“和平使命-2010”联合反恐军事演习约有5000名官兵参加。",
+     "和平使命-2010"),
     ("The next SCO summit will be held in Dushanbe.", "The SCO summit opened in Bishkek.", "not the next one"),
     ("Shoigu arrived in Beijing on April 28.", "Shoigu will leave Beijing on April 30.", "leave"),
 ])
@@ -128,7 +129,8 @@ def test_the_same_edition_in_another_script_is_the_same_event_and_its_number_dif
 
 def test_an_edition_named_only_in_the_window_decides_for_a_sentence_that_names_none():
     window = "Peace Mission 2010 was held in Kazakhstan. It involved more than 5,000 troops."
-    result = _compare("Some 2,000 troops took part in Peace Mission 2012.", "It involved more than 5,000 troops.", window)
+    result = _compare("Some 2,000 troops took part in Peace Mission 2012.", "It involved more than 5,000 troops.",
+                      window)
     assert result.another_event and not result.mismatches
 
 
@@ -156,10 +158,12 @@ def test_the_same_role_held_by_another_named_person_differs_on_person(claim, sou
 
 @pytest.mark.parametrize("claim, source", [
     ("First Deputy Prime Minister Anton Siluanov will chair it.", "First Vice Premier Anton Siluanov will chair it."),
-    ("Vice Foreign Minister Gao Xiang held talks.", "Заместитель министра иностранных дел КНР Гао Сян провел переговоры."),
+    ("Vice Foreign Minister Gao Xiang held talks.",
+     "Заместитель министра иностранных дел КНР Гао Сян провел переговоры."),
     ("Vice Foreign Minister Gao Xiang held talks.", "中国外交部副部长高翔举行会谈。"),
     ("Defense Minister Sergey Shoygu inspected the troops.", "Defence Minister Sergei Shoigu inspected the troops."),
-    ("Defense Minister Sergei Shoigu met his counterpart.", "Министр обороны России Сергей Шойгу встретился с коллегой."),
+    ("Defense Minister Sergei Shoigu met his counterpart.",
+     "Министр обороны России Сергей Шойгу встретился с коллегой."),
     ("Russian Defense Minister Sergei Shoigu met Chinese Defense Minister Wei Fenghe.",
      "Chinese Defense Minister Wei Fenghe met his Russian counterpart Sergei Shoigu."),
     ("Defense Minister Sergei Shoigu met the delegation.", "Foreign Minister Sergei Lavrov met the delegation."),
