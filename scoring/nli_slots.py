@@ -11,7 +11,8 @@ support       = sigmoid(a * logit(P(entailment) of the best premise) + s * simil
                 and both pass over a name the source leaves out (scoring/coverage.py);
 contradiction = a differing slot (number, date, place) on a passage about the same thing (similarity >=
                 topic_at), raised along the similarity ramp and named ("differs on number (personnel): ..."),
-                or the model's P(contradiction) when exactly one side is negated (scoring/polarity.py). A model
+                or, when the parse negates exactly one of the aligned predicates (scoring/polarity.py), the
+                model's P(contradiction) or the similarity ramp, whichever is higher. A model
                 contradiction nothing explains is shown ("not counted") but never counted: on real news claims
                 the model's unexplained contradictions are mostly false alarms (model card).
 The verdict thresholds were chosen on the same fold and are parameters of the scorer, stored with every run.
@@ -100,9 +101,10 @@ class NliSlotScorer:
             contradiction = (1.0 if slots.same_event
                              else ramp(candidate.similarity, self.topic_at, self.topic_full))
             support = min(support, self.slot_support_cap)
-        elif on_topic and contradiction_p >= self.contradiction_min and (
-                negation := polarity_differs(claim.text, candidate.text)):
-            contradiction = contradiction_p
+        elif on_topic and (negation := polarity_differs(claim.text, candidate.text)):
+            # the parse negates the passage's predicate aligned with the claim's (polarity.py): a differing
+            # slot, read as one, since the model misreads lexical negatives ("declined to join" entails "joined")
+            contradiction = max(contradiction_p, ramp(candidate.similarity, self.topic_at, self.topic_full))
             support = min(support, self.slot_support_cap)  # a passage that denies the claim does not support it
             parts.append(f"differs on {negation}")
         parts = [f"entailment {entailment:.2f} ({PREMISES[best]})",
