@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sourcecheck.claims.nlp import nlp
 
@@ -52,7 +53,7 @@ def polarity_differs(claim: str, passage: str) -> str | None:
     """A short explanation when exactly one of the aligned predicates is negated, else None."""
     if not (_NEGATOR_HINT.search(claim) or _NEGATOR_HINT.search(passage)):
         return None
-    claim_doc, passage_doc = nlp()(claim), nlp()(passage)
+    claim_doc, passage_doc = _parsed(claim), _parsed(passage)
     claimed = _main_predicate(claim_doc)
     if claimed is None:
         return None
@@ -61,6 +62,12 @@ def polarity_differs(claim: str, passage: str) -> str | None:
         return None
     side, words = ("claim", claimed.negators) if claimed.negated else ("source", aligned.negators)
     return f"negation: only the {side} is negated (“{words[0]}”)"
+
+
+@lru_cache(maxsize=2048)
+def _parsed(text: str):
+    """A claim meets the same passages again and again (each claim's candidates, the evidence group)."""
+    return nlp()(text)
 
 
 def _main_predicate(doc) -> Predicate | None:
