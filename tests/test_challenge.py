@@ -11,7 +11,11 @@ from sourcecheck.evaluation.challenge import CASE_FIELDS, CLASSES, FIXTURE, load
 CLASS_MIN = 0.90
 RATE_MAX = 0.02
 # Figures of the last full run (benchmarks/results/challenge.json) where a target is not met yet.
-NOT_MET: dict[str, str] = {}
+NOT_MET = {
+    "control_contradicted": "15/26 right (0.58) at 879b4a9: a changed place, a cross-lingual number or date, "
+                            "'handed over four' read as 'over four' go unflagged",
+    "false_support": "7/124 items (0.057) at 879b4a9, all control_contradicted cases that come out supported",
+}
 
 
 def test_every_case_has_the_fields_a_known_class_and_a_unique_id():
