@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from sourcecheck.claims.segments import parse
-from sourcecheck.claims.well_formed import why_malformed
+from sourcecheck.claims.segments import why_not_a_sentence
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -86,7 +85,7 @@ class _Readability:
         """Its text parses as a sentence, or its tokens hang together as one in the clause's own parse."""
         text = render(claim)
         if text not in self._known:
-            self._known[text] = _holds_together(claim) or why_malformed(parse(text)) is None
+            self._known[text] = _holds_together(claim) or why_not_a_sentence(text) is None
         return self._known[text]
 
     def side(self, host: TokenClaim, split: Callable[[TokenClaim], list[TokenClaim]]) -> list[TokenClaim]:

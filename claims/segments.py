@@ -49,10 +49,18 @@ def segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:
 
 
 def _malformed(found: list[Segment]) -> int:
-    """How many segments read as no sentence, parsed with and without their full stop (the small parser reads
-    `500 troops left.` with `left` a participle, `500 troops left` with it a verb): both readings must fail."""
-    return sum(why_malformed(s.doc) is not None and why_malformed(parse(s.doc.text.rstrip(".!?"))) is not None
-               for s in found)
+    return sum(why_not_a_sentence(s.doc.text, s.doc) is not None for s in found)
+
+
+def why_not_a_sentence(text: str, doc: Doc | None = None) -> str | None:
+    """What keeps `text` from reading as a sentence (claims/well_formed.py), or None. Parsed with and without its
+    full stop, since the small parser reads `500 troops left.` with `left` a participle and `500 troops left` with
+    it a verb: both readings must fail."""
+    why = why_malformed(doc if doc is not None else parse(text))
+    if why is None:
+        return None
+    bare = text.rstrip(" .!?")
+    return why_malformed(parse(bare if bare != text else text + ".")) and why
 
 
 def _segments(sentence: str, cuts: list[tuple[int, int]]) -> list[Segment]:

@@ -24,9 +24,10 @@ def why_malformed(doc: Doc) -> str | None:
         return f"no verb: the sentence is built on {root.pos_.lower()} `{root.text}`"
     if not any(v.tag_ in _FINITE for v in verbs):
         return f"no finite verb: `{root.text}` has no tense of its own"
-    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS
+                    or c.dep_ == "compound" and c.i < root.i and c.pos_ in ("NOUN", "PROPN")), None)
     if subject is None:
-        return f"no subject for `{root.text}`"
+        return f"no subject for `{root.text}`"  # (one read as a compound of the verb is the parser's slip)
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.dep_ == "mark" and first.head.i == root.i:
         return f"a subordinate clause opening on `{first.text}`"
