@@ -66,7 +66,7 @@ def _found(text: str, cues: Cues):
 
 def _token_cue(token, cues: Cues) -> list[str]:
     lemma = token.lemma_.lower()
-    if token.tag_ == "MD" and token.lower_ in cues.modals:
+    if token.tag_ == "MD" and token.lower_ in cues.modals and token.head.dep_ == "ROOT":  # the claim's own verb
         return ["a hedge"]
     if token.pos_ == "VERB" and _interpretive(token, lemma, cues) and not _reporting_subject(token):
         return ["an interpretation"]

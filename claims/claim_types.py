@@ -1,7 +1,7 @@
 """What kind of claim it is: factual, quote, opinion (opinion or analysis) or prediction.
 
 - opinion: a hedge or evaluative cue (claims/data/analysis_cues.txt) in the claim or in the frame it was taken
-  from (`It appears that ...`, `In other words ...`), unless the cue is inside reported speech (a credit cut
+  from (`It appears that ...`, `In other words ...`), unless the cue is inside reported speech (a named credit cut
   from the sentence included: `Analysts said the base might be expanded`); or a question.
   Opinion is `uncheckable`: never scored, never contradicted. Conservative by design: a missed opinion is
   checked and usually ends `not_found`, which a reviewer sees; a fact wrongly called opinion is never checked.

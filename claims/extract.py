@@ -65,7 +65,7 @@ def _claim(article: Article, sentence: Sentence, assignment, c_index: int, segme
     span = segment.span(sorted(token_claim.tokens))
     citation = assignment.citation_for(span)
     kind, reason = claim_type(text, token_claim.frame, token_claim.speech,
-                              " ".join(c.raw for c in assignment.credits if c.kind != "parenthetical"))
+                              " ".join(c.raw for c in assignment.credits if c.kind not in ("parenthetical", "unnamed")))
     checkworthy = kind != "opinion"
     return Claim(
         # what a claim says includes whom it cites: a changed credit makes a new claim

@@ -12,7 +12,8 @@ support       = sigmoid(a * logit(P(entailment) of the best premise) + s * simil
 contradiction = a differing slot (number, date, place) on a passage about the same thing (similarity >=
                 topic_at), raised along the similarity ramp and named ("differs on number (personnel): ..."),
                 or, when the parse negates exactly one of the aligned predicates (scoring/polarity.py), the
-                model's P(contradiction) or the similarity ramp, whichever is higher. A model
+                model's P(contradiction) (the similarity ramp if higher, when the passage's predicate is the
+                claim's own by lemma, not only the closest sentence's root). A model
                 contradiction nothing explains is shown ("not counted") but never counted: on real news claims
                 the model's unexplained contradictions are mostly false alarms (model card).
 The verdict thresholds were chosen on the same fold and are parameters of the scorer, stored with every run.
@@ -33,7 +34,7 @@ from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.coverage import unconfirmed_terms, unwritten_editions
 from sourcecheck.scoring.entailment import configured_model, load_entailment_model
 from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english, source_date
-from sourcecheck.scoring.polarity import polarity_differs
+from sourcecheck.scoring.polarity import polarity_difference
 from sourcecheck.scoring.scorer import register_scorer
 from sourcecheck.slots import slots_of
 from sourcecheck.slots.compare import SlotComparison, ramp
@@ -101,12 +102,15 @@ class NliSlotScorer:
             contradiction = (1.0 if slots.same_event
                              else ramp(candidate.similarity, self.topic_at, self.topic_full))
             support = min(support, self.slot_support_cap)
-        elif on_topic and (negation := polarity_differs(claim.text, candidate.text)):
-            # the parse negates the passage's predicate aligned with the claim's (polarity.py): a differing
-            # slot, read as one, since the model misreads lexical negatives ("declined to join" entails "joined")
-            contradiction = max(contradiction_p, ramp(candidate.similarity, self.topic_at, self.topic_full))
+        elif on_topic and (negation := polarity_difference(claim.text, candidate.text)) and (
+                negation.same_predicate or contradiction_p >= self.contradiction_min):
+            # the parse negates exactly one of the aligned predicates (polarity.py); on the claim's own predicate
+            # it is a slot, read as one, since the model misreads lexical negatives ("declined to join" entails
+            # "joined"); on the closest sentence's root only the model's contradiction counts
+            contradiction = (max(contradiction_p, ramp(candidate.similarity, self.topic_at, self.topic_full))
+                             if negation.same_predicate else contradiction_p)
             support = min(support, self.slot_support_cap)  # a passage that denies the claim does not support it
-            parts.append(f"differs on {negation}")
+            parts.append(f"differs on {negation.explanation}")
         parts = [f"entailment {entailment:.2f} ({PREMISES[best]})",
                  f"contradiction {contradiction_p:.2f}"
                  + ("" if contradiction or contradiction_p < self.contradiction_min

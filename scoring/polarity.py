@@ -49,19 +49,30 @@ class Predicate:
         return len(self.negators) % 2 == 1
 
 
+@dataclass(frozen=True)
+class PolarityDifference:
+    explanation: str     # "negation: only the source is negated (“declined”)"
+    same_predicate: bool  # aligned by lemma or synonym with a shared word, not by the closest sentence's root
+
+
 def polarity_differs(claim: str, passage: str) -> str | None:
     """A short explanation when exactly one of the aligned predicates is negated, else None."""
+    difference = polarity_difference(claim, passage)
+    return difference.explanation if difference else None
+
+
+def polarity_difference(claim: str, passage: str) -> PolarityDifference | None:
+    """The difference, and whether the passage's predicate is surely the claim's (then it is a slot)."""
     if not (_NEGATOR_HINT.search(claim) or _NEGATOR_HINT.search(passage)):
         return None
-    claim_doc, passage_doc = _parsed(claim), _parsed(passage)
-    claimed = _main_predicate(claim_doc)
+    claimed = _main_predicate(_parsed(claim))
     if claimed is None:
         return None
-    aligned = _aligned(claimed, passage_doc)
+    aligned, same = _aligned(claimed, _parsed(passage))
     if aligned is None or claimed.negated == aligned.negated:
         return None
     side, words = ("claim", claimed.negators) if claimed.negated else ("source", aligned.negators)
-    return f"negation: only the {side} is negated (“{words[0]}”)"
+    return PolarityDifference(f"negation: only the {side} is negated (“{words[0]}”)", same)
 
 
 @lru_cache(maxsize=2048)
@@ -77,24 +88,25 @@ def _main_predicate(doc) -> Predicate | None:
         return None
     root = roots[0]
     reported = [c for c in root.children if c.dep_ == "ccomp"]
-    if root.lemma_ in _SPEECH and reported:
+    if reported and not _is_lexical_negative(root):  # `X emphasized that Y will not ...`: what is reported
         root = reported[0]
     return _predicate(root)
 
 
-def _aligned(claimed: Predicate, doc) -> Predicate | None:
-    """The passage's predicate aligned with the claim's: same lemma or synonym, most shared words first;
-    else the root of the passage sentence sharing most words with the claim."""
+def _aligned(claimed: Predicate, doc) -> tuple[Predicate | None, bool]:
+    """The passage's predicate aligned with the claim's: same lemma or synonym sharing a word, most shared
+    words first (True); else the root of the passage sentence sharing most words with the claim (False)."""
     predicates = [_predicate(t) for t in doc if (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT")
                   and not (t.dep_ in ("xcomp", "ccomp") and _is_lexical_negative(t.head))]  # read via its head
-    same = [p for p in predicates if p.lemma == claimed.lemma or _synonyms(p.lemma, claimed.lemma)]
+    same = [p for p in predicates if (p.lemma == claimed.lemma or _synonyms(p.lemma, claimed.lemma))
+            and p.words & claimed.words]
     if same:
-        return max(same, key=lambda p: (len(p.words & claimed.words), -p.depth))
+        return max(same, key=lambda p: (len(p.words & claimed.words), -p.depth)), True
     sentences = list(doc.sents)
     if not sentences:
-        return None
+        return None, False
     closest = max(sentences, key=lambda s: len({t.lemma_.lower() for t in s} & claimed.words))
-    return _main_predicate(closest.as_doc())
+    return _main_predicate(closest.as_doc()), False
 
 
 def _synonyms(a: str, b: str) -> bool:
