@@ -175,11 +175,11 @@ def _embed_all(passages: list[Passage], documents: list[SourceDocument],
                settings: VerifySettings) -> dict[str, dict[str, np.ndarray]]:
     """model -> text hash -> vector, for every passage text in that model's space (sources/spaces.py)."""
     language = {d.source_id: d.language for d in documents}
-    vectors = {}
+    vectors: dict[str, dict[str, np.ndarray]] = {}
     for model, english in settings.spaces.spaces():
         texts = {p.text_hash: p.text for p in passages
                  if english is None or (language[p.source_id] == ENGLISH) == english}
-        encoded = load_embedder(model).encode(list(texts.values())) if texts else []
+        encoded = list(load_embedder(model).encode(list(texts.values()))) if texts else []
         vectors[model] = dict(zip(texts, encoded, strict=True))
     return vectors
 
