@@ -32,6 +32,7 @@ from sourcecheck.model.claims import Claim
 from sourcecheck.model.scores import PairScore
 from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.coverage import unconfirmed_terms, unwritten_editions
+from sourcecheck.scoring.decisive import unwritten_details
 from sourcecheck.scoring.entailment import configured_model, load_entailment_model
 from sourcecheck.scoring.pair_reading import SimilarityReading, read_crosslingual, reads_english, source_date
 from sourcecheck.scoring.polarity import polarity_difference
@@ -46,7 +47,7 @@ class NliSlotScorer:
     model: str
     backend: str
     name: str = "nli-slots"
-    version: str = "5"  # 3 was a reverted experiment (document order, 1829b93); 5: events, roles, relative dates
+    version: str = "6"  # 3: a reverted experiment (1829b93); 5: events, roles, relative dates; 6: decisive details
     calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
     calibration_b: float = 0.0
     calibration_s: float = 0.0   # weight of the similarity reading's support (scoring/pair_reading.py)
@@ -96,6 +97,11 @@ class NliSlotScorer:
         support = self.calibrated(entailment, similarity_support, len(unconfirmed))
         on_topic = candidate.similarity >= self.topic_at
         contradiction, parts = 0.0, []
+        decisive = unwritten_details(hypothesis, claim_slots, slots, document or candidate.context, unconfirmed)
+        if decisive:
+            # the source never gives the claim's count or place: topic, not support (decisive.py)
+            support = min(support, self.slot_support_cap)
+            parts.append("silent on the claim's decisive detail: " + ", ".join(f"“{d}”" for d in decisive))
         if slots.another_event:
             support = min(support, self.slot_support_cap)  # a passage on another event does not state the claim
         elif slots.mismatches and on_topic:
@@ -117,8 +123,8 @@ class NliSlotScorer:
                     else " (not counted: no slot or negation differs)"),
                  f"similarity {candidate.similarity:.2f}"] + parts
         parts += slots.explanation_parts()
-        if unconfirmed:
-            parts.append("not in the source's document: " + ", ".join(f"“{t}”" for t in unconfirmed))
+        if others := [t for t in unconfirmed if not any(t in d for d in decisive)]:
+            parts.append("not in the source's document: " + ", ".join(f"“{t}”" for t in others))
         return PairScore(claim.claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4),
                          "; ".join(parts))
 

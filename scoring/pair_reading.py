@@ -11,10 +11,11 @@ under every scorer, and a Russian source that gives another number than the clai
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sourcecheck.model.scores import PairScore
 from sourcecheck.model.sources import Candidate
+from sourcecheck.scoring.decisive import unread_places
 from sourcecheck.slots import slots_of
 from sourcecheck.slots.compare import SlotComparison, compare_slots, ramp
 from sourcecheck.slots.model import Slots
@@ -53,6 +54,7 @@ class SimilarityReading:
     agreement_bonus: float = 0.1 # per number or date found with the same value
     missing_factor: float = 0.75 # per claim slot the passage is silent on
     name_bonus: float = 0.0      # per person named in both (across scripts)
+    silent_cap: float = 1.0      # support left when the passage is silent on the claim's count or place
 
     def score(self, claim_id: str, claim_slots: Slots, candidate: Candidate, note: str = "") -> PairScore:
         support, contradiction, slots = self.read(claim_slots, candidate)
@@ -68,6 +70,8 @@ class SimilarityReading:
         support = min(1.0, ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements
                       + self.name_bonus * people)
         support *= self.missing_factor ** len(slots.missing)
+        if any(m.startswith(("number", "place")) for m in slots.missing):
+            support = min(support, self.silent_cap)   # the decisive detail unread: topic, not agreement
         contradiction = 0.0
         if slots.mismatches:
             contradiction = self.contradiction(sim, slots)
@@ -90,10 +94,18 @@ class SimilarityReading:
 # wrong one 0.32-0.64, median 0.44). So a translation counts as a full paraphrase a little earlier (same_at),
 # a differing slot needs a closer passage to be a certain contradiction (topic_full: another event of the same
 # summit must not outweigh the passage that states the claim), and a person named in both scripts counts,
-# since names are what cross-lingual embeddings see worst ("Fang Zhenjun" against 方振军).
-CROSSLINGUAL = SimilarityReading(similar_at=0.40, same_at=0.80, topic_at=0.45, topic_full=0.85, name_bonus=0.1)
+# since names are what cross-lingual embeddings see worst ("Fang Zhenjun" against 方振军). A passage silent on
+# the claim's count or place cannot support it (scoring/decisive.py says why): similarity alone measures topic.
+CROSSLINGUAL = SimilarityReading(similar_at=0.40, same_at=0.80, topic_at=0.45, topic_full=0.85, name_bonus=0.1,
+                                 silent_cap=0.3)
 
 
 def read_crosslingual(claim_id: str, claim_slots: Slots, candidate: Candidate) -> PairScore:
-    return CROSSLINGUAL.score(claim_id, claim_slots, candidate,
-                              note=f"original in {candidate.language}, read by slots and cross-lingual ")
+    score = CROSSLINGUAL.score(claim_id, claim_slots, candidate,
+                               note=f"original in {candidate.language}, read by slots and cross-lingual ")
+    if unread := unread_places(claim_slots.text):
+        names = ", ".join(f"“{p}”" for p in unread)
+        return replace(score, support=min(score.support, CROSSLINGUAL.silent_cap),
+                       explanation=f"{score.explanation}; the claim's place {names} is not in the place list: "
+                                   f"not checkable in {candidate.language}")
+    return score
