@@ -17,12 +17,19 @@ _NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿]?|{_NUMERAL}"
 _ABOUT = "大约|大概|将近|接近|约|近"
 _ABOVE = "超过|多于|至少|不少于|逾"
 _BELOW = "不到|不足|少于|最多|至多|不超过"
+# Persons: 名/位 is the measure word of people, so it counts them whatever stands between it and the noun
+# ("500名俄罗斯伞兵"); without it the noun must follow the number.
+_PEOPLE = (r"官兵|军人|士兵|人员|战士|兵力|官员|伞兵|空降兵|水兵|海军陆战队员|陆战队员|特种兵|学员|飞行员|专家|教官|"
+           r"船员|舰员|士官|军官|边防军人|边防战士|维和人员|参演人员|机组人员|救援人员|警察")
+_SHIPS = r"舰艇|军舰|战舰|舰船|船只|潜艇|护卫舰|驱逐舰|登陆舰|补给舰|巡洋舰|扫雷舰|舰|船|艇"
 _UNIT_WORDS = [
-    ("personnel", r"(?:名|位)?(?:官兵|军人|士兵|人员|战士|参演人员|兵力|维和人员|官员)|(?:名)?人(?!民)"),
+    ("personnel", rf"(?:名|位(?![于置数]))(?:[^\d\s，。、；：！？]{{0,8}}?(?:{_PEOPLE}|兵|人(?!民)))?|(?:{_PEOPLE})"
+                  r"|人(?!民)"),
     ("km", r"公里|千米|km"),
     ("exercise", r"次(?:联合)?(?:军事)?(?:演习|军演|演练)|场(?:演习|军演)"),
-    ("aircraft", r"架(?:\w{0,3}?)(?:飞机|战机|直升机|轰炸机|歼击机|运输机)?"),
-    ("vehicle", r"辆(?:\w{0,3}?)(?:坦克|装甲车|战车|车辆|汽车)?|台(?:\w{0,2}?)(?:装备|车辆)"),
+    ("aircraft", r"架(?:\w{0,3}?(?:飞机|战机|直升机|轰炸机|歼击机|运输机))?"),
+    ("ship", rf"艘(?:[^\d\s，。、；：！？]{{0,6}}?(?:{_SHIPS}))?|(?:舰艇|军舰|战舰|舰船|潜艇|护卫舰|驱逐舰)"),
+    ("vehicle", r"辆(?:\w{0,3}?(?:坦克|装甲车|战车|车辆|汽车))?|台\w{0,2}?(?:装备|车辆)"),
     ("day", r"天|日(?!本)"),
     ("year", r"年(?!\d)"),
     ("country", r"个(?:成员)?(?:国家|国)"),
@@ -56,6 +63,9 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
             continue  # 第九次: an ordinal
         if kind in ("year", "day") and (text[m.end(): m.end() + 1].isdigit() or "月" in text[m.end(): m.end() + 1]):
             continue  # part of a date
+        if kind == "year" and not (m["approx"] or m["odd"] or m["after"]) and all(
+                re.fullmatch(r"(?:19|20)\d\d", n) for n in (m["num"], m["num2"] or m["num"])):
+            continue  # "2012年", “至2042年”: a year, not a duration (a bound is read by years.py)
         value = _number(m["num"])
         high = _number(m["num2"]) if m["num2"] else value
         if m["odd"]:

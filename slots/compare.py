@@ -16,6 +16,7 @@ from sourcecheck.slots.model import DateSpan, Slots
 from sourcecheck.slots.people import names_person
 from sourcecheck.slots.places import place_parents, with_parents
 from sourcecheck.slots.roles import differing_holders
+from sourcecheck.slots.years import CALENDAR_YEAR
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,13 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
     for q in claim.quantities:
         in_sentence = [p for p in sentence.quantities if p.unit == q.unit]
         pool = in_sentence or [p for p in window.quantities if p.unit == q.unit]
+        label = _label(q)
         if any(_overlap(q, p) for p in pool):
-            agree.append(f"number ({q.unit}): “{q.written}”")
+            agree.append(f"{label}: “{q.written}”")
         elif in_sentence:
-            mismatch.append(f"number ({q.unit}): claim “{q.written}”, source “{in_sentence[0].written}”")
+            mismatch.append(f"{label}: claim “{q.written}”, source “{in_sentence[0].written}”")
         else:
-            missing.append(f"number ({q.unit})")
+            missing.append(label)
     for d in claim.dates:
         if any(_within(d, p) for p in sentence.dates or window.dates):
             agree.append(f"date: {d.written}")
@@ -103,6 +105,11 @@ def _another_event(claim: Slots, sentence: Slots, window: Slots) -> str | None:
     if not passage.editions and window.event.editions:
         passage = replace(passage, editions=window.event.editions)
     return another_event(claim.event, passage)
+
+
+def _label(q: Quantity) -> str:
+    """How a quantity's slot is named: a year that bounds something ("until 2032") is a date to the reader."""
+    return "date" if q.unit == CALENDAR_YEAR else f"number ({q.unit})"
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:

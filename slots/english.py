@@ -15,9 +15,10 @@ from sourcecheck.slots.intervals import widen
 from sourcecheck.slots.model import DateSpan
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-          "fifty": 50}
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
+          "eleven": 11, "twelve": 12, "dozen": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _SCALE = r"\s+(?:thousand|million|billion)\b|\s*(?:bn|m|k)\b"
 _ABOUT = "around|about|approximately|roughly|some|nearly|almost|close to|an estimated|estimated"
 _ABOVE = "more than|over|at least|upwards of|in excess of"
@@ -33,13 +34,23 @@ _QUANTITY = re.compile(
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 # Words that name the same kind of thing (numbers are compared only within a kind), with a factor to a
 # common unit where units differ (miles to km).
+# Two-word units ("crew members") are looked for before one-word ones.
 UNIT_KINDS = {
     "personnel": {"personnel", "troops", "troop", "servicemen", "serviceman", "soldiers", "soldier",
-                  "servicemembers", "participants", "people", "men", "officers", "staff", "military"},
+                  "servicemembers", "participants", "people", "men", "officers", "staff", "military",
+                  "paratroopers", "paratrooper", "marines", "sailors", "sailor", "seamen", "airmen", "airman",
+                  "peacekeepers", "peacekeeper", "commandos", "cadets", "specialists", "guardsmen", "guards",
+                  "servicewomen", "crew", "crewmen", "crewmembers", "crew members", "service members",
+                  "infantrymen", "riflemen", "gunners", "pilots", "conscripts", "recruits", "reservists", "sappers",
+                  "snipers", "engineers", "medics", "instructors", "advisers", "advisors", "observers",
+                  "inspectors", "experts", "militiamen", "policemen", "rescuers", "women", "persons"},
     "km": {"kilometer", "kilometers", "kilometre", "kilometres", "km", "mile", "miles"},
     "exercise": {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres"},
     "aircraft": {"aircraft", "planes", "plane", "jets", "jet", "fighters", "helicopters", "bombers"},
     "vehicle": {"vehicles", "vehicle", "tanks", "tank", "carriers", "apcs"},
+    "ship": {"ships", "ship", "warships", "warship", "vessels", "vessel", "frigates", "frigate", "destroyers",
+             "destroyer", "submarines", "submarine", "corvettes", "corvette", "cruisers", "cruiser", "minesweepers",
+             "boats", "tankers", "icebreakers"},
     "day": {"day", "days"},
     "year": {"year", "years"},
     "country": {"countries", "country", "states", "nations"},
@@ -51,6 +62,15 @@ UNIT_KINDS = {
 _FACTORS = {"mile": 1.609, "miles": 1.609}
 _CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
 _UNIT_OF = {word: kind for kind, words in UNIT_KINDS.items() for word in words}
+# "handed over four helicopters": "over" (or "under") is the verb's particle, not "more than"; a duration
+# after it ("took over two days") is still bounded.
+_PARTICLE_VERB = {
+    "over": re.compile(r"\b(?:hand|turn|sign|pass)(?:s|ed|ing)?\s+$|\b(?:t(?:akes?|aken|ook|aking)"
+                       r"|g(?:ives?|iven|ave|iving))\s+$", re.I),
+    "under": re.compile(r"\b(?:c(?:omes?|ame|oming)|f(?:alls?|ell|allen|alling)|br(?:ings?|ought|inging)"
+                        r"|plac(?:es?|ed|ing)|puts?|putting|k(?:eeps?|ept|eeping))\s+$", re.I),
+}
+_DURATIONS = {"day", "year"}
 _STOP = {"in", "of", "the", "from", "to", "and", "at", "by", "for", "with", "on", "a", "an", "was", "were", "had"}
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -85,10 +105,15 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
         value = _number(raw, m["scale"]) * factor
         high = _number(m["num2"].replace(",", ""), m["scale2"] or m["scale"]) * factor if m["num2"] else value
         approx = (m["approx"] or "").lower()
+        begin = m.start()
+        if approx in _PARTICLE_VERB and unit not in _DURATIONS and _PARTICLE_VERB[approx].search(
+                text[max(0, m.start() - 20):m.start()]):
+            approx, begin = "", m.start("between") if m["between"] else m.start("currency") if m["currency"] \
+                else m.start("num")
         # a converted unit is approximate: ten percent either way, as "about"
         low, high = widen(value, high, approx or ("about" if factor != 1.0 else ""), _ABOVE, _BELOW)
         end = m.end() if m["percent"] or m["currency"] else m.end() + _unit_end(text, m.end(), words)
-        written = " ".join(text[m.start(): end].split())
+        written = " ".join(text[begin: end].split())
         found.append((m.start("num"), Quantity(written, value, approx or None, unit, low, high)))
     return found
 
@@ -100,13 +125,23 @@ def _edition_year(text: str, m: re.Match) -> bool:
     return bool(re.search(r"(?:\b[A-Z][\w'’]*|\bthe|\bThe|'s)\s+$", text[max(0, m.start() - 30):m.start()]))
 
 
+def unit_after(text: str) -> str | None:
+    """The kind of unit the words at the start of `text` name, if any: "by 2000 troops" counts troops."""
+    match = re.match(r"(?:\s*-\s*|\s+)([\w-]+(?:\s+[\w-]+){0,2})", text)
+    return _unit(match[1])[0] if match else None
+
+
 def _unit(words_after: str) -> tuple[str | None, float, int]:
-    """The kind of the first unit word among the next three words (stopping at a function word), its
-    conversion factor, and how many words it takes to reach it: "nine Peace Mission exercises" counts
+    """The kind of the first unit word (or two-word unit) among the next three words (stopping at a function
+    word), its conversion factor, and how many words it takes to reach it: "nine Peace Mission exercises" counts
     exercises, "four Su-25 aircraft" counts aircraft, "500 in the drills" counts nothing."""
-    for i, word in enumerate(words_after.lower().split()):
+    words = words_after.lower().split()
+    for i, word in enumerate(words):
         if word in _STOP:
             break
+        pair = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and pair in _UNIT_OF:
+            return _UNIT_OF[pair], 1.0, i + 2
         if word in _UNIT_OF:
             return _UNIT_OF[word], _FACTORS.get(word, 1.0), i + 1
     return None, 1.0, 0

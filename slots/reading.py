@@ -16,6 +16,7 @@ from sourcecheck.slots.people import claim_people
 from sourcecheck.slots.places import places_in
 from sourcecheck.slots.relative import resolved_text
 from sourcecheck.slots.roles import role_holders
+from sourcecheck.slots.years import bounding_years
 
 
 def slots_of(text: str, written_on: dt.date | None = None) -> Slots:
@@ -35,11 +36,10 @@ def _slots_of(text: str, places_file: str, people_file: str) -> Slots:
         text = dateline.sub(lambda m: " " * len(m.group()), text)
     dates, spans = english.dates(text)
     foreign = []
+    read = bounding_years(text)   # "until 2032", «до 2042 года»: one date slot in every language
     if scripts["cyrillic"]:
         foreign += _foreign_dates(russian.dates(text), dates, spans)
-        read = russian.quantities(text)
-    else:
-        read = []
+        read += russian.quantities(text)
     if scripts["han"]:
         foreign += _foreign_dates(chinese.dates(text), dates, spans)
         read += chinese.quantities(text)

@@ -22,22 +22,31 @@ _SCALE = r"\s+(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)
 # the stem of each unit word: Russian inflects them (военнослужащих, военнослужащие; километров, километра)
 _UNITS = [
     ("personnel", r"военнослужащ|человек|солдат|военн(?:ых|ые)|участник|боец|бойц|офицер|ракетчик|десантник|"
-                  r"миротвор|специалист|мотострелк|чел\."),
+                  r"миротвор|специалист|мотострелк|чел\.|моряк|морпех|морск(?:их|ие) пехотинц|пехотинц|"
+                  r"пограничник|курсант|л[её]тчик|пилот(?:а|ов|ы)?(?!\w)|спецназовц|сап[её]р|артиллерист|танкист|"
+                  r"разведчик|снайпер(?:а|ов|ы)?(?!\w)|инструктор|наблюдател(?:ей|и|я|ь)(?!\w)|гвардейц|резервист|"
+                  r"призывник|новобранц|член\w* экипаж|спасател(?:ей|и|я|ь)(?!\w)|сотрудник|матрос"),
     ("km", r"километр|км(?![\w/])"),
     ("exercise", r"учени[йяе]|маневр"),
     ("aircraft", r"самол[её]т|вертол[её]т|истребител|бомбардировщ|штурмовик|летательн"),
+    ("ship", r"корабл|суд(?:ов|на)(?!\w)|фрегат|эсминц|эсмин|подлод|подводн(?:ых|ые|ая) лодк|корвет|крейсер|"
+             r"катер|тральщик|ледокол|танкер"),
     ("vehicle", r"танк|бронетранспорт[её]р|БТР|боев(?:ых|ые) машин|единиц(?:ы)? (?:военной )?техники|машин"),
     ("day", r"дн(?:я|ей)|день|сут(?:ок|ки)"),
-    ("year", r"лет(?!\w)|год(?:а|ов)?(?!\w)"),
+    ("year", r"лет(?!\w)|год(?:а|ов|у|ом)?(?!\w)"),
     ("country", r"стран|государств"),
     ("usd", r"доллар"), ("rub", r"рубл"), ("cny", r"юан"), ("eur", r"евро"),
 ]
+_GAP_STOP = "в|во|на|из|и|с|со|по|до|от|для|за|к|ко|у|о|об|при|над|под|а|но|или|раз|чем|как|не|лет|года?|году"
 _QUANTITY = re.compile(
     rf"(?<![\w,.-])(?:(?P<approx>{_ABOUT}|{_ABOVE}|{_BELOW})\s+)?(?P<between>от\s+)?"
     rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
     rf"(?:\s*(?:-|–|—|(?(between)до|(?!)))\s*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
-    rf"(?P<percent>\s*%|\s+процент\w*)?(?P<gap>(?:\s*-\s*|\s+)(?:[\w-]+\s+){{0,2}}?)"
-    rf"(?P<unit>(?:{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(_UNITS))})\w*)?",
+    rf"(?P<percent>\s*%|\s+процент\w*)?"
+    # up to two modifiers between the number and its unit ("500 российских десантников"), never a function word
+    # or a number: gap and unit are optional together, so the gap reaches as far as the unit
+    rf"(?:(?P<gap>(?:\s*-\s*|\s+)(?:(?!(?:{_GAP_STOP})\s)[^\W\d][\w-]*\s+){{0,2}}?)"
+    rf"(?P<unit>(?:{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(_UNITS))})\w*))?",
     re.I,
 )
 _MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -60,8 +69,9 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
             kind = next(_UNITS[i][0] for i in range(len(_UNITS)) if m[f"u{i}"])
         else:
             continue
-        if kind == "year" and not m["approx"] and len(m["num"]) == 4:
-            continue  # "2012 года": a year, not a duration
+        if kind == "year" and len(m["num"]) == 4 and (not m["approx"] or (
+                m["unit"].lower().startswith("год") and re.fullmatch(r"(?:19|20)\d\d", m["num"]))):
+            continue  # "2012 года", «до 2042 года»: a year, not a duration (a bound is read by years.py)
         value = _number(m["num"], m["scale"])
         high = _number(m["num2"], m["scale2"] or m["scale"]) if m["num2"] else value
         approx = (m["approx"] or "").lower()
