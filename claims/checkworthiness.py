@@ -2,7 +2,8 @@
 
 Read from the dependency parse and an extendable word list (`claims/data/analysis_cues.txt`, plus the file
 SOURCECHECK_ANALYSIS_CUES names): hedges (`probably`, `whether`, a modal `may` on the claim's predicate),
-interpretive predicates with an abstract subject (`the move underscores ...`, `this marks ...`), evaluative
+interpretive predicates with an abstract subject (`the move underscores ...`, `this marks ...`, a named event:
+`Vostok-2018 showed ...`, as `the drills suggest` reads once its reference is resolved), evaluative
 words as what the claim predicates (`was a diplomatic success`), the author's conclusions (`in short`), and
 questions. What a named or unnamed source said stays checkable (the claim is that it was said): a cue after a
 verb of saying or inside a quotation does not count. Conservative by design: a missed opinion is checked and
@@ -17,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from sourcecheck.claims.coreference import is_event_name
 from sourcecheck.claims.nlp import nlp
 from sourcecheck.core.settings import current_settings
 
@@ -86,6 +88,8 @@ def _reporting_subject(verb) -> bool:
     if not subjects:
         return True  # no subject of its own (a participle, an infinitive): not the claim's reading
     head = subjects[0]
+    if is_event_name(head.doc[head.left_edge.i:max(head.right_edge.i + 1, verb.i)].text):
+        return False  # `Joint Sea-2019 suggests` reads a meaning into the event, as `the drills suggest` does
     return (head.ent_type_ in _REPORTING_ENTITIES or head.lower_ in _PERSONAL
             or head.lemma_.lower() in _RECORDS | _AGENTS or head.pos_ == "PROPN")
 

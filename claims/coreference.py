@@ -7,12 +7,20 @@ within the paragraph; noun phrases and `its` as below):
 - `they`, `them`, `their` -> the subject of an earlier clause that names several (`Russian and Tajikistani forces`);
 - `its` -> the subject of an earlier clause of the same sentence, only when the claim has no subject of its own
   before it;
-- `the/this exercise`, `the event`, `the drill` -> the last named event (`Peace Mission 2010`);
-- `the/this battalion`, `the agreement`, `the base` -> the nearest earlier noun phrase with that head and its
+- `the/this exercise`, `the event`, `the drill` -> the last named event of that kind (`Peace Mission 2010`,
+  `Joint Sea-2019` whole, not `Sea-2019`): an event named with its kind noun (`the Army-2019 forum`) is an
+  exercise only if that noun is one; `the event` takes any;
+- `the/this battalion`, `the agreement`, `the base` -> the nearest earlier noun phrase with that head, in the
+  same number (`this battalion` may be `one of the battalions`, `the navies` is not `the Chinese navy`), and its
   modifiers (`the battalion in the 201st Military Base in Tajikistan`; `base` matches `airbase`): of the
-  paragraph for `this`/`these`, of the article for `the`;
+  paragraph for `this`/`these`, of the article for `the`; a plural (`the ships`) with two different earlier sets
+  in reach (`seven warships`, `thirteen surface ships`) may mean them all: kept as written;
 - `the former` / `the latter` -> the first / second of the last pair named (`Moscow and Beijing`).
 A reference whose antecedent is already in the claim stays as written.
+A flashback (`Two years earlier, Joint Sea-2017 had taken Chinese warships ...`: past perfect, or `N years
+earlier/ago`) is a digression: the events and noun phrases it names are antecedents within its own sentence and
+for later flashbacks, and for the main line only when nothing there matches (`the exercise` after it is still
+the article's exercise).
 """
 
 from __future__ import annotations
@@ -22,10 +30,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-_EVENT = re.compile(r"\b((?:[A-Z][\w’']+\s+)+(?:19|20)\d\d|[A-Z][a-z]+-(?:19|20)\d\d)\b")
+from sourcecheck.claims.dates import MONTHS
+
+_EVENT = re.compile(r"\b((?:[A-Z][\w’']+\s+)+(?:19|20)\d\d|(?:[A-Z][\w’']+\s+)*[A-Z][a-z]+-(?:19|20)\d\d)\b")
 _NOT_IN_NAMES = {"During", "In", "At", "On", "For", "Since", "After", "Before", "Unlike", "The", "Despite", "Ahead",
                  "Of", "Until", "From", "By"}
 _EVENT_NOUNS = {"exercise", "event", "drill", "maneuver", "manoeuvre", "war-game", "wargame"}
+_ANTERIOR = {"earlier", "ago", "before", "previously"}
 _SHORT_DETERMINERS = {"the", "this", "that", "these", "those"}
 _PERSON_PRONOUNS = {"he": "", "him": "", "she": "", "his": "’s", "her": "’s"}
 _PLURAL_PRONOUNS = {"they": "", "them": "", "their": "’"}
@@ -40,12 +51,27 @@ class Resolution:
     conditional: set[int] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class Mention:
+    """Something a later reference may name: `kind` is an event's kind noun (None when named bare), `lemma` and
+    `head` a noun phrase's head; `background`: named in a flashback."""
+
+    text: str
+    paragraph: int
+    sentence: int
+    background: bool
+    lemma: str = ""
+    head: Token | None = None
+    kind: str | None = None
+
+
 @dataclass
 class ReferenceResolver:
     people: list[str] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)
-    nouns: list[tuple[str, Token, str, int]] = field(default_factory=list)  # (lemma, head, phrase, paragraph)
+    events: list[Mention] = field(default_factory=list)
+    nouns: list[Mention] = field(default_factory=list)
     paragraph: int = 0
+    sentence: int = 0
     plural_subjects: list[str] = field(default_factory=list)
     singular_subjects: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -57,6 +83,7 @@ class ReferenceResolver:
     def new_sentence(self) -> None:
         """`its` looks back only to the clauses of its own sentence."""
         self.singular_subjects = []
+        self.sentence += 1
 
     def resolve(self, doc: Doc) -> Resolution:
         resolution = Resolution()
@@ -82,30 +109,44 @@ class ReferenceResolver:
         lemma = token.lemma_.lower()
         if lemma in ("former", "latter") and self.pairs:
             text = self.pairs[-1][0 if lemma == "former" else 1]
-        elif lemma in _EVENT_NOUNS and self.events:
-            text = self.events[-1]
+        elif lemma in _EVENT_NOUNS:
+            events = self._in_reach([e for e in self.events if _of_kind(lemma, e.kind)], token.doc)
+            if not events:
+                return
+            text = events[-1].text
         else:
             # a demonstrative (`this battalion`) points into its own paragraph; `the battalion` may reach further
             nearby = det.lower_ != "the"
-            earlier = next((n for n in reversed(self.nouns) if _same_head(lemma, n[0])
-                            and not (nearby and n[3] != self.paragraph)), None)
-            if earlier is None:
+            plural = token.tag_ in ("NNS", "NNPS")
+            nouns = self._in_reach([n for n in self.nouns if _same_head(lemma, n.lemma) and n.head is not None
+                                    and _number_agrees(plural, n.head)
+                                    and not (nearby and n.paragraph != self.paragraph)], token.doc)
+            if not nouns or plural and len({n.text.lower() for n in nouns}) > 1:
                 return
-            _lemma, head, phrase, _paragraph = earlier
-            text = phrase.replace(head.text, token.text, 1) if head.text in phrase else phrase
-            text = "the " + text
+            earlier = nouns[-1]
+            head = earlier.head.text if earlier.head is not None else ""
+            text = "the " + (earlier.text.replace(head, token.text, 1) if head and head in earlier.text
+                             else earlier.text)
         resolution.replaced[det.i] = ""
         resolution.replaced[token.i] = text
+
+    def _in_reach(self, mentions: list[Mention], doc: Doc) -> list[Mention]:
+        """The main line does not reach into a flashback of another sentence, unless nothing else matches."""
+        if _anterior(doc):
+            return mentions
+        main = [m for m in mentions if not m.background or m.sentence == self.sentence]
+        return main or mentions
 
     def observe(self, doc: Doc, resolution: Resolution) -> None:
         """Remember what this clause names, as resolved (so `the base` named later is `the Kant airbase`)."""
         text = doc.text
+        background = _anterior(doc)
         for match in _EVENT.finditer(text):
-            words = match.group(1).split()
-            while words and words[0] in _NOT_IN_NAMES:
-                words.pop(0)
-            if len(words) >= 2 or words and "-" in words[0]:
-                self.events.append(" ".join(words))
+            name = _event_name(match.group(1))
+            if name:
+                span = doc.char_span(match.end(1) - len(name), match.end(1), alignment_mode="expand")
+                self.events.append(Mention(name, self.paragraph, self.sentence, background,
+                                           kind=_kind_noun(span) if span is not None else None))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and not any(t.is_punct for t in ent):
                 self.people.append(ent.text)
@@ -113,7 +154,8 @@ class ReferenceResolver:
             phrase = _phrase(token, resolution)
             if token.pos_ == "NOUN" and token.dep_ != "compound" and not _is_short_reference(token) and \
                     any(c.dep_ in ("amod", "compound", "prep", "nummod", "acl", "nmod") for c in token.children):
-                self.nouns.append((token.lemma_.lower(), token, _strip_det(phrase), self.paragraph))
+                self.nouns.append(Mention(_strip_det(phrase), self.paragraph, self.sentence, background,
+                                          token.lemma_.lower(), token))
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON"):
                 plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) \
                     or any(c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
@@ -126,6 +168,53 @@ class ReferenceResolver:
             conj = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
             if token.pos_ == "PROPN" and conj is not None and token.ent_type_ != "PERSON":
                 self.pairs.append((token.text, conj.text))
+
+
+def is_event_name(text: str) -> bool:
+    """A named edition of an event (`Joint Sea-2019`, `Peace Mission 2012`): a thing that happened, not an agent."""
+    match = _EVENT.fullmatch(re.sub(r"^(?:the|The)\s+", "", text.strip()))
+    return match is not None and _event_name(match.group(1)) is not None
+
+
+def _event_name(written: str) -> str | None:
+    """The name in an `_EVENT` match, without the words before it (`During`, `Russia's`); a month and year
+    (`May 2019`, `since June 2014`) names no event."""
+    words = written.split()
+    while words and (words[0] in _NOT_IN_NAMES or words[0].endswith(("’s", "'s"))):
+        words.pop(0)
+    if not (len(words) >= 2 or words and "-" in words[0]) or words[0].casefold().rstrip(".") in MONTHS:
+        return None
+    return " ".join(words)
+
+
+def _anterior(doc: Doc) -> bool:
+    """A flashback: the clause's verb in the past perfect (`had taken`), or set `two years earlier`/`ago`."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    perfect = root is not None and root.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in root.children)
+    return perfect or any(t.lower_ in _ANTERIOR and any(c.dep_ == "npadvmod" for c in t.children) for t in doc)
+
+
+def _number_agrees(plural: bool, head: Token) -> bool:
+    """`the navies` is not `the Chinese navy`; `this battalion` may be `one of the battalions`."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return plural or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "one"
+    return not plural
+
+
+def _kind_noun(span) -> str | None:
+    """The noun an event is named with (`the Joint Sea-2019 exercise`, `Joint Sea-2019, an exercise`)."""
+    root = span.root
+    if root.head.i not in range(span.start, span.end) and root.dep_ in ("compound", "amod", "nmod", "nummod") \
+            and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower()
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    return appos.lemma_.lower() if appos is not None else None
+
+
+def _of_kind(lemma: str, kind: str | None) -> bool:
+    """`the event` names any event; `the exercise`, `the drill` one named bare or as an exercise or drill."""
+    return lemma == "event" or kind is None or kind in _EVENT_NOUNS
 
 
 def _inside_name(token: Token) -> bool:

@@ -5,7 +5,9 @@ A role has one name in every language (deputy minister ~ vice minister, first vi
 minister, spokesman ~ spokeswoman ~ 发言人), and a country when the text gives one ("Chinese Defense Minister",
 "министр обороны России"). The same role of the same country held by another named person is a contradiction
 the NLI model sees but cannot explain ("differs on person: claim A, source B"); names are compared across
-spellings and scripts (people.py).
+spellings and scripts (people.py). A deputy commander is not the commander, and a commander commands a unit
+("the deputy commander of the Pacific Fleet, Rear Admiral X", "the Northern Fleet commander"): the commanders of
+two named units are two roles, so only the same unit's (or an unnamed one's) other holder differs.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _ROLES = [
      r"начальник\w*\s+Генерального\s+штаба|начальник\w*\s+Генштаба", r"总参谋长"),
     ("spokesperson", rf"{_EN_MINISTRY}?(?:ministry\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)",
      r"официальн\w+\s+представител\w+|пресс-секретар\w+", r"发言人"),
+    ("deputy commander", r"deputy\s+commander", r"заместител\w+\s+командующ\w+", r"副司令员"),
     ("commander", r"command(?:ed)?\s+by|commander",
      r"командующ\w+|под\s+командованием", r"指挥员|总导演|司令员"),
 ]
@@ -63,6 +66,11 @@ _CYRILLIC_HOLDER = re.compile(
     r"\s+(?:(?:России|РФ|КНР|Китая|Казахстана|Киргизии|Кыргызстана|Таджикистана|Узбекистана|Белоруссии|"
     r"Беларуси)\s+)?(?:(?:генерал-полковник|генерал-лейтенант|генерал армии|генерал)\s+)?"
     r"(?P<name>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})")
+# "the deputy commander of the Pacific Fleet, Rear Admiral X": the unit, then the holder set off by a comma, who
+# then needs a rank (", Moscow said" names no holder); "the Pacific Fleet commander, Admiral X": the unit before
+_UNIT_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<unit>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_UNIT_BEFORE = re.compile(r"(?:^|[^\w’'])(?P<unit>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)\s+$")
+_RANKED_HOLDER = re.compile(rf",\s+(?:{_TITLES})(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})")
 _HAN_STOP = set("将在于与和对表示说率会见出席称指出同时就是的了并也已曾")
 _ROLE_PATTERNS = [(role, re.compile(rf"\b(?:{en})\b|(?<!\w)(?:{ru})|(?:{zh})", re.I)) for role, en, ru, zh in _ROLES]
 
@@ -72,6 +80,7 @@ class RoleHolder:
     role: str
     country: str | None
     holder: str          # the name as a reader writes it in Latin script
+    unit: str | None = None   # whose commander: "Pacific Fleet" (English readings only)
 
 
 def role_holders(text: str) -> tuple[RoleHolder, ...]:
@@ -83,9 +92,11 @@ def role_holders(text: str) -> tuple[RoleHolder, ...]:
             if any(a <= m.start() < b for a, b in taken):
                 continue   # "deputy foreign minister" already read, not also "foreign minister"
             taken.append(m.span())
-            holder = _holder(text, m.end())
+            unit, end = _unit(text, m.start(), m.end()) if "commander" in role else (None, m.end())
+            holder = _holder(text, end)
             if holder:
-                found.append(RoleHolder(_ministry_role(role, text, m), _country(text, m.start(), m.end()), holder))
+                found.append(RoleHolder(_ministry_role(role, text, m), _country(text, m.start(), m.end()), holder,
+                                        unit))
     return tuple(found)
 
 
@@ -95,8 +106,8 @@ def differing_holders(claim: tuple[RoleHolder, ...], passage: tuple[RoleHolder, 
     same country where both say it), unless the passage also names the claim's person."""
     out = []
     for c in claim:
-        others = [p for p in passage if p.role == c.role and (c.country is None or p.country is None
-                                                               or c.country == p.country)]
+        others = [p for p in passage if p.role == c.role and _same_unit(c.unit, p.unit)
+                  and (c.country is None or p.country is None or c.country == p.country)]
         if others and not any(same_person(c.holder, p.holder) for p in others) \
                 and not names_in(passage_text, c.holder):
             out.append(f"person: claim {c.holder}, source {others[0].holder}")
@@ -124,9 +135,26 @@ def names_in(text: str, person: str) -> bool:
                                  for w in re.findall(r"[A-Z][a-z]+", text))
 
 
+def _unit(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """Whose commander the text says (`of the Pacific Fleet` after the role, `Pacific Fleet` before it), and
+    where the holder's name may begin."""
+    if m := _UNIT_AFTER.match(text, end):
+        return m["unit"], m.end()
+    before = _UNIT_BEFORE.search(text[max(0, start - 60):start])
+    unit = re.sub(r"^The\s+", "", before["unit"]) if before else None
+    return (unit if unit and " " in unit else None), end
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Commanders of two named units are two roles; a unit not given, or given in another script, may be either."""
+    if not a or not b or any("\u0400" <= ch <= "\u04ff" for ch in a + b):
+        return True
+    return fuzz.ratio(a.casefold(), b.casefold()) >= 85
+
+
 def _holder(text: str, end: int) -> str | None:
     rest = text[end:end + 80]
-    if m := _LATIN_HOLDER.match(rest):
+    if m := _LATIN_HOLDER.match(rest) or _RANKED_HOLDER.match(rest):
         return m["name"]
     if m := _CYRILLIC_HOLDER.match(rest):
         written = m["name"]

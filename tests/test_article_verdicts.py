@@ -39,10 +39,8 @@ def test_the_example_has_the_size_and_the_traps_the_issue_asks_for():
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=False, reason="18 of 22 right (0.82) at 879b4a9 (0.50 at 200ce63): the other deputy "
-                   "commander is misattributed, 16 vs 26 targets not_found, 'the drills suggest' not uncheckable, "
-                   "'on Saturday' in a Saturday report not read as the parade's day")
 def test_at_least_ninety_percent_of_the_gold_verdicts_hold(outcomes):
+    """21 of 22 (0.95); 18 at 879b4a9, 11 at 200ce63. Still wrong: 16 vs 26 targets (no `target` kind read)."""
     gold = json.loads(GOLD.read_text("utf-8"))["verdicts"]
     results = [judge_status_item(item, [o for o in outcomes if item["claim"].lower() in o.text.lower()])
                for item in gold]

@@ -59,3 +59,17 @@ def test_an_unknown_section_is_refused_by_name(tmp_path, monkeypatch):
     module._cues.cache_clear()
     with pytest.raises(ValueError, match=r"\[adverbs\]"):
         checkworthiness("Surely the ceasefire holds.")
+
+
+@pytest.mark.parametrize("text, checkable", [
+    # a named event reads a meaning into itself as `the drills suggest` does: the reference resolved keeps it
+    ("Joint Sea-2019 suggest that Beijing treats the Pacific Fleet as a partner.", False),
+    ("Vostok-2018 showed that Moscow can move a large force east.", False),
+    ("The Peace Mission 2012 exercise signals a Chinese lead in the SCO.", False),
+    # a plain fact about an event stays checkable, and so does what an outlet suggested
+    ("Joint Sea-2019 involved thirteen surface ships.", True),
+    ("Xinhua suggested that Beijing treats the Pacific Fleet as a partner.", True),
+    ("Peace Mission 2012 took place in Tajikistan.", True),
+])
+def test_a_named_event_is_not_a_reporting_subject(text, checkable):
+    assert checkworthiness(text)[0] is checkable

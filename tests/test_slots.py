@@ -172,6 +172,33 @@ def test_the_same_person_across_spellings_scripts_and_countries_roles_is_no_mism
     assert not _compare(claim, source).mismatches
 
 
+@pytest.mark.parametrize("claim, source, names", [
+    # the role's unit, then the holder set off by a comma with a rank
+    ("The deputy commander of the Pacific Fleet, Rear Admiral Eduard Mikhailov, led the contingent.",
+     "The contingent is led by the deputy commander of the Pacific Fleet, Rear Admiral Vadim Kulit.",
+     ("Eduard Mikhailov", "Vadim Kulit")),
+    ("The Northern Fleet commander, Admiral Nikolai Yevmenov, watched the drill.",
+     "The commander of the Northern Fleet, Vice Admiral Alexander Moiseyev, watched the drill.",
+     ("Nikolai Yevmenov", "Alexander Moiseyev")),
+])
+def test_a_commander_of_the_same_unit_held_by_another_person_differs_on_person(claim, source, names):
+    assert _compare(claim, source).mismatches == (f"person: claim {names[0]}, source {names[1]}",)
+
+
+@pytest.mark.parametrize("claim, source", [
+    # a deputy commander is not the commander
+    ("The deputy commander of the Pacific Fleet, Rear Admiral Vadim Kulit, led the contingent.",
+     "The Pacific Fleet commander, Admiral Sergei Avakyants, led the contingent."),
+    # commanders of two fleets are two roles
+    ("The commander of the Northern Fleet, Admiral Nikolai Yevmenov, watched the drill.",
+     "The commander of the Pacific Fleet, Admiral Sergei Avakyants, watched the drill."),
+    # after a comma only a ranked name is a holder
+    ("The commander, Admiral Sergei Avakyants, watched the drill.", "The commander, Moscow said, watched the drill."),
+])
+def test_another_role_or_unit_or_no_ranked_holder_is_no_mismatch(claim, source):
+    assert not _compare(claim, source).mismatches
+
+
 # Dates relative to the report (class 4).
 
 @pytest.mark.parametrize("text, written_on, days", [
