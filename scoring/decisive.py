@@ -59,5 +59,6 @@ def unread_places(claim: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def _unread_places(claim: str) -> tuple[str, ...]:
     names = [e.text for e in nlp()(claim).ents if e.label_ in ("GPE", "LOC", "FAC")
+             and not any(ch.isdigit() for ch in e.text)   # "Tsentr-2019": an edition's name, not a place
              and _VENUE_BEFORE.search(claim[:e.start_char]) and not places_in(e.text)[1]]
     return tuple(re.sub(r"^the\s+", "", n, flags=re.I) for n in dict.fromkeys(names))

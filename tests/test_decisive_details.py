@@ -89,3 +89,9 @@ def test_a_place_the_gazetteer_does_not_know_cannot_be_checked_in_a_chinese_pass
     assert "“Novotroitskoye” is not in the place list" in unknown.explanation
     assert known.support <= 0.3              # a known place the passage is silent on: capped too
     assert "Novotroitskoye" not in known.explanation
+
+
+def test_an_editions_name_is_no_unread_place():
+    from sourcecheck.scoring.decisive import unread_places
+
+    assert unread_places("Chinese troops arrived at Tsentr-2019 in Novotroitskoye.") == ("Novotroitskoye",)
