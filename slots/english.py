@@ -28,7 +28,7 @@ _QUANTITY = re.compile(
     rf"(?P<currency>US\$|\$|€|£)?(?P<num>{_NUM})(?P<scale>{_SCALE})?"
     rf"(?:\s*(?:-|–|to|(?(between)and|(?!)))\s*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?P<percent>\s*%|\s+per\s?cent\b)?"
-    rf"(?=(?:\s*-\s*|\s+)(?P<unit>[\w-]+(?:\s+[\w-]+){{0,2}}))?",
+    rf"(?=(?:\s*-\s*|\s+)(?P<unit>[\w-]+(?:\s+[\w-]+){{0,3}}))?",
     re.I,
 )
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
@@ -51,6 +51,7 @@ UNIT_KINDS = {
     "ship": {"ships", "ship", "warships", "warship", "vessels", "vessel", "frigates", "frigate", "destroyers",
              "destroyer", "submarines", "submarine", "corvettes", "corvette", "cruisers", "cruiser", "minesweepers",
              "boats", "tankers", "icebreakers"},
+    "target": {"targets", "target"},
     "day": {"day", "days"},
     "year": {"year", "years"},
     "country": {"countries", "country", "states", "nations"},
@@ -132,11 +133,15 @@ def unit_after(text: str) -> str | None:
 
 
 def _unit(words_after: str) -> tuple[str | None, float, int]:
-    """The kind of the first unit word (or two-word unit) among the next three words (stopping at a function
-    word), its conversion factor, and how many words it takes to reach it: "nine Peace Mission exercises" counts
-    exercises, "four Su-25 aircraft" counts aircraft, "500 in the drills" counts nothing."""
-    words = words_after.lower().split()
+    """The kind of the first unit word (or two-word unit) among the next four words (stopping at a function
+    word other than "and"/"or" between lower-case modifiers), its conversion factor, and how many words it
+    takes to reach it: "nine Peace Mission exercises" counts exercises, "four Su-25 aircraft" counts aircraft,
+    "16 air and surface targets" counts targets, "500 in the drills" counts nothing."""
+    written = words_after.split()
+    words = [w.lower() for w in written]
     for i, word in enumerate(words):
+        if word in ("and", "or") and 0 < i < len(words) - 1 and written[i + 1].islower():
+            continue   # coordinated modifiers: "16 air and surface targets" (not "Russian and Chinese troops")
         if word in _STOP:
             break
         pair = " ".join(words[i:i + 2])

@@ -32,6 +32,7 @@ _UNITS = [
     ("ship", r"корабл|суд(?:ов|на)(?!\w)|фрегат|эсминц|эсмин|подлод|подводн(?:ых|ые|ая) лодк|корвет|крейсер|"
              r"катер|тральщик|ледокол|танкер"),
     ("vehicle", r"танк|бронетранспорт[её]р|БТР|боев(?:ых|ые) машин|единиц(?:ы)? (?:военной )?техники|машин"),
+    ("target", r"цел(?:ей|и|ь)(?!\w)|мишен"),
     ("day", r"дн(?:я|ей)|день|сут(?:ок|ки)"),
     ("year", r"лет(?!\w)|год(?:а|ов|у|ом)?(?!\w)"),
     ("country", r"стран|государств"),
@@ -43,9 +44,10 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
     rf"(?:\s*(?:-|–|—|(?(between)до|(?!)))\s*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?P<percent>\s*%|\s+процент\w*)?"
-    # up to two modifiers between the number and its unit ("500 российских десантников"), never a function word
-    # or a number: gap and unit are optional together, so the gap reaches as far as the unit
-    rf"(?:(?P<gap>(?:\s*-\s*|\s+)(?:(?!(?:{_GAP_STOP})\s)[^\W\d][\w-]*\s+){{0,2}}?)"
+    # up to two modifiers between the number and its unit ("500 российских десантников", "26 воздушных и морских
+    # целей"), never another function word or a number: gap and unit are optional together, so the gap reaches
+    # as far as the unit
+    rf"(?:(?P<gap>(?:\s*-\s*|\s+)(?:(?!(?:{_GAP_STOP})\s)[^\W\d][\w-]*\s+(?:(?:и|или)\s+(?=[^\W\d]))?){{0,2}}?)"
     rf"(?P<unit>(?:{'|'.join(f'(?P<u{i}>{p})' for i, (_, p) in enumerate(_UNITS))})\w*))?",
     re.I,
 )

@@ -219,3 +219,33 @@ def test_a_differing_bounding_year_is_named_as_a_date():
                       "продлить аренду 201-й военной базы до 2042 года")
     assert "differs on date: claim “until 2032”, source “до 2042 года”" in result.explanation_parts()
     assert _compare("the lease until 2032", "the lease was extended").missing == ("date",)
+
+
+# Targets fired on are counted, and a unit is reached over coordinated lower-case modifiers ("air and surface").
+
+@pytest.mark.parametrize("text, value", [
+    ("The ships fired on 16 air and surface targets.", 16),
+    ("Gunners destroyed 12 ground targets.", 12),
+    ("Корабли поразили 26 воздушных и морских целей.", 26),
+    ("Экипажи уничтожили 12 мишеней.", 12),
+    ("舰艇对26个空中和海上目标进行了射击。", 26),
+])
+def test_targets_are_counted_in_every_language(text, value):
+    quantity = _only(text)
+    assert (quantity.unit, quantity.value) == ("target", value)
+
+
+def test_a_differing_target_count_is_named_across_languages():
+    comparison = _compare("The ships fired on 16 air and surface targets.",
+                          "Корабли поразили 26 воздушных и морских целей.")
+    assert comparison.mismatches and comparison.mismatches[0].startswith("number (target)")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2012 Russian and Chinese troops held drills.",      # capitalised names after "and": no modifier run
+    "The 500 troops and 40 vehicles arrived.",             # each number keeps its own unit
+])
+def test_coordinated_reach_stops_at_names_and_other_numbers(text):
+    assert all(q.value != 2012 for q in slots_of(text).quantities)
+    if "500" in text:
+        assert {(q.unit, q.value) for q in slots_of(text).quantities} == {("personnel", 500), ("vehicle", 40)}
