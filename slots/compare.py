@@ -14,7 +14,7 @@ from sourcecheck.model.claims import Quantity
 from sourcecheck.slots.events import another_event, same_edition
 from sourcecheck.slots.model import DateSpan, Slots
 from sourcecheck.slots.people import names_person
-from sourcecheck.slots.places import place_parents, with_parents
+from sourcecheck.slots.places import place_parents, place_seas, same_place, with_parents
 from sourcecheck.slots.roles import differing_holders
 from sourcecheck.slots.years import CALENDAR_YEAR
 
@@ -78,12 +78,13 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
         else:
             missing.append("date")
     if claim.venues:
-        parents = place_parents()
-        wider = {p for v in claim.venues for p in with_parents(v, parents)}
-        if sentence.venues and not any(with_parents(v, parents) & wider for v in sentence.venues):
+        parents, seas = place_parents(), place_seas()
+        # "in China's Xinjiang" claims Xinjiang: against "in Tibet" it differs though Tibet lies in China
+        claimed = [v for v in claim.venues if not any(v != w and v in with_parents(w, parents) for w in claim.venues)]
+        if sentence.venues and not any(same_place(c, v, parents, seas) for c in claimed for v in sentence.venues):
             mismatch.append(f"place: claim {', '.join(sorted(claim.venues))}, "
                             f"source {', '.join(sorted(sentence.venues))}")
-        elif any(with_parents(p, parents) & wider for p in window.places):
+        elif any(same_place(c, p, parents, seas) for c in claimed for p in window.places):
             agree.append("place: " + ", ".join(sorted(claim.venues)))
         else:
             missing.append("place")
