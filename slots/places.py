@@ -33,12 +33,14 @@ _NOT_VENUE_BETWEEN = re.compile(r"\b(?:with|by|from|to|for|against|between|behal
                                 r"|(?<!\w)(?:с|со|от|из|для|против|между|переговор\w*|отношени\w*|сотрудничеств\w*)"
                                 r"(?!\w)|[与同跟对向就]|提到|谈到|讲话|表示|指出|认为|声称", re.I)
 # A preposition another word governs: "sanctions on Russia", "aimed at China", "talks on Afghanistan", "tensions
-# over Taiwan", "давление на Китай".
+# over Taiwan", "security in Central Asia" (what is talked about, not where), "давление на Китай".
 _GOVERNED = re.compile(r"\b(?:sanctions|talks|pressure|focus|position|stance|views?|report|statement|consultations|"
                        r"attacks?|strikes?|tariffs|influence|dependence|reliance|embargo|ban|emphasis|war|agreement|"
                        r"deal|remarks|comments?|briefing)\s+on$|\b(?:aimed|directed|targeted|look|looked|looking|"
                        r"jab|swipe|angry)\s+at$|\b(?:tensions?|disputes?|row|talks|clash(?:es)?|conflict|concerns?|worries|"
-                       r"standoff|war|fight|spat|quarrel)\s+over$|(?<!\w)(?:давлени\w*|влияни\w*|нападени\w*|атак\w*|удар\w*|"
+                       r"standoff|war|fight|spat|quarrel)\s+over$|\b(?:security|stability|situation|perspectives?|views?|"
+                       r"opinions?|attitudes?|interests?|influence|peace|terrorism|extremism|separatism|debate)\s+in$|"
+                       r"(?<!\w)(?:безопасност\w*|стабильност\w*|ситуаци\w*|обстановк\w*|интерес\w*)\s+в$|(?<!\w)(?:давлени\w*|влияни\w*|нападени\w*|атак\w*|удар\w*|"
                        r"санкци\w*|ответ\w*|взгляд\w*|ставк\w*)\s+на$", re.I)
 # A venue coordinated with the one before it: "over the Sea of Japan and the East China Sea", "в Москве и Пекине".
 _COORDINATED = re.compile(r"\s*(?:,|and|or|и|или|и\s+в|и\s+на|和|及|与|、|以及)\s*(?:the\s+)?(?:в|во|на)?\s*$", re.I)
