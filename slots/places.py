@@ -42,8 +42,10 @@ _GOVERNED = re.compile(r"\b(?:sanctions|talks|pressure|focus|position|stance|vie
                        r"opinions?|attitudes?|interests?|influence|peace|terrorism|extremism|separatism|debate)\s+in$|"
                        r"(?<!\w)(?:безопасност\w*|стабильност\w*|ситуаци\w*|обстановк\w*|интерес\w*)\s+в$|(?<!\w)(?:давлени\w*|влияни\w*|нападени\w*|атак\w*|удар\w*|"
                        r"санкци\w*|ответ\w*|взгляд\w*|ставк\w*)\s+на$", re.I)
-# A venue coordinated with the one before it: "over the Sea of Japan and the East China Sea", "в Москве и Пекине".
-_COORDINATED = re.compile(r"\s*(?:,|and|or|и|или|и\s+в|и\s+на|和|及|与|、|以及)\s*(?:the\s+)?(?:в|во|на)?\s*$", re.I)
+# A venue coordinated with the one before it ("over the Sea of Japan and the East China Sea", "в Москве и Пекине"),
+# or in Chinese the narrower place right after it (在俄罗斯车里雅宾斯克州切巴尔库尔, 在山东省青岛市).
+_COORDINATED = re.compile(r"\s*(?:,|and|or|и|или|и\s+в|и\s+на|和|及|与|、|以及)\s*(?:the\s+)?(?:в|во|на)?\s*$"
+                          r"|(?:省|市|州|县|区|自治区|地区|的)?$", re.I)
 # Organisations and agreements named after a place: "Shanghai Cooperation Organization" is no place. In
 # English the rule is a capitalised word after the name (unless it names a kind of place: "Kant Air Base") or
 # one of these words; Russian writes the adjective (Шанхайская, астанинский формат: not matched), Chinese these.

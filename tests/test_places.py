@@ -68,6 +68,8 @@ def test_a_place_named_as_where_something_happened_in_any_script(text, venue):
     ("演习在广东湛江以东海空域开始。", {"Guangdong", "Zhanjiang"}),                       # 以东: east of, no sea
     ("轰炸机在日本海和东海海域上空执行巡航。", {"Sea of Japan", "East China Sea"}),
     ("演习在南海海域举行。", {"South China Sea"}),
+    ("演习在俄罗斯车里雅宾斯克州切巴尔库尔训练场举行。", {"Russia", "Chelyabinsk Oblast", "Chebarkul"}),
+    ("会议在山东省青岛市举行。", {"Shandong", "Qingdao"}),
 ])
 def test_venue_forms_of_the_sea_and_the_coast(text, venues):
     assert places_in(text)[0] == venues
