@@ -29,20 +29,28 @@ def unwritten_details(claim: str, claim_slots: Slots, slots: SlotComparison, doc
     """The claim's counts and places (as written in the claim) that the document never writes.
 
     `unconfirmed` is what scoring/coverage.py found missing from the document; a count is decisive when its
-    unit is one the passage is silent on, a name when the claim puts the event there."""
+    unit is one the passage is silent on; a place of the gazetteer when the document names none of the claim's
+    (their containers count, as in compare.py); another place the claim puts the event in when unwritten."""
     details = [q.written for q in claim_slots.quantities
                if f"number ({q.unit})" in slots.missing and any(t in q.written for t in unconfirmed)]
     if "place" in slots.missing:
         parents = place_parents()
         written = {p for place in _places_of(document) for p in with_parents(place, parents)}
-        details += sorted(v for v in claim_slots.venues if not with_parents(v, parents) & written)
-    details += [t for t in unconfirmed if not any(ch.isdigit() for ch in t) and _is_venue(claim, t)
+        if not any(with_parents(v, parents) & written for v in claim_slots.venues):
+            details += sorted(claim_slots.venues)   # one of several places written is agreement, as compare.py
+    details += [t for t in unconfirmed if any(t in p or p in t for p in unread_places(claim))
                 and not any(t in d or d in t for d in details)]
     return tuple(dict.fromkeys(details))
 
 
-def _is_venue(claim: str, name: str) -> bool:
-    return any(_VENUE_BEFORE.search(claim[:m.start()]) for m in re.finditer(re.escape(name), claim))
+@lru_cache(maxsize=1024)
+def _venue_names(claim: str) -> tuple[str, ...]:
+    """Places (spaCy's GPE, LOC and FAC names, not an edition's name) the claim puts the event in: after
+    "in", "at", "off"... ("lacking in the Russian Armed Forces" names an organisation, no place)."""
+    names = [e.text for e in nlp()(claim).ents if e.label_ in ("GPE", "LOC", "FAC")
+             and not any(ch.isdigit() for ch in e.text)   # "Tsentr-2019": an edition's name, not a place
+             and _VENUE_BEFORE.search(claim[:e.start_char])]
+    return tuple(dict.fromkeys(re.sub(r"^the\s+", "", n, flags=re.I) for n in names))
 
 
 @lru_cache(maxsize=64)   # a claim's candidates mostly share one document
@@ -53,12 +61,6 @@ def _places_of(document: str) -> frozenset[str]:
 def unread_places(claim: str) -> tuple[str, ...]:
     """Places the claim puts the event in that the gazetteer does not know (spaCy's GPE, LOC and FAC names after
     "in", "at", "off"...): a Russian or Chinese passage cannot be checked for them, so it cannot support."""
-    return _unread_places(claim)
+    return tuple(n for n in _venue_names(claim) if not places_in(n)[1])
 
 
-@lru_cache(maxsize=1024)
-def _unread_places(claim: str) -> tuple[str, ...]:
-    names = [e.text for e in nlp()(claim).ents if e.label_ in ("GPE", "LOC", "FAC")
-             and not any(ch.isdigit() for ch in e.text)   # "Tsentr-2019": an edition's name, not a place
-             and _VENUE_BEFORE.search(claim[:e.start_char]) and not places_in(e.text)[1]]
-    return tuple(re.sub(r"^the\s+", "", n, flags=re.I) for n in dict.fromkeys(names))

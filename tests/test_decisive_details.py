@@ -95,3 +95,16 @@ def test_an_editions_name_is_no_unread_place():
     from sourcecheck.scoring.decisive import unread_places
 
     assert unread_places("Chinese troops arrived at Tsentr-2019 in Novotroitskoye.") == ("Novotroitskoye",)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # an organisation after "in" is no place
+    ("The PLA demonstrated network-centric capabilities lacking in the Russian Armed Forces.",
+     "The PLA demonstrated network-centric capabilities during the exercise."),
+    # one of the claim's places written is agreement, as the slot comparison reads it
+    ("The exercise revealed differing perspectives in Moscow and Beijing.",
+     "Officials in Beijing stressed that the exercise was not aimed at any third party."),
+])
+def test_no_decisive_detail_is_missing(scorer, claim, sentence):
+    [score] = scorer.score(_claim(claim), [_candidate(sentence, sentence)])
+    assert "decisive" not in score.explanation
