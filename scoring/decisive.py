@@ -18,7 +18,7 @@ from functools import lru_cache
 from sourcecheck.claims.nlp import nlp
 from sourcecheck.slots.compare import SlotComparison
 from sourcecheck.slots.model import Slots
-from sourcecheck.slots.places import place_parents, places_in, with_parents
+from sourcecheck.slots.places import place_parents, place_seas, places_in, same_place
 
 # a capitalised name after these is where the claim puts the event (as slots/places.py reads venues)
 _VENUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|off|over)\s+(?:the\s+)?$", re.I)
@@ -30,13 +30,13 @@ def unwritten_details(claim: str, claim_slots: Slots, slots: SlotComparison, doc
 
     `unconfirmed` is what scoring/coverage.py found missing from the document; a count is decisive when its
     unit is one the passage is silent on; a place of the gazetteer when the document names none of the claim's
-    (their containers count, as in compare.py); another place the claim puts the event in when unwritten."""
+    places nor one containing them (slots/places.py: Astana is not Almaty); another place the claim puts the
+    event in when unwritten."""
     details = [q.written for q in claim_slots.quantities
                if f"number ({q.unit})" in slots.missing and any(t in q.written for t in unconfirmed)]
     if "place" in slots.missing:
-        parents = place_parents()
-        written = {p for place in _places_of(document) for p in with_parents(place, parents)}
-        if not any(with_parents(v, parents) & written for v in claim_slots.venues):
+        parents, seas = place_parents(), place_seas()
+        if not any(same_place(v, p, parents, seas) for v in claim_slots.venues for p in _places_of(document)):
             details += sorted(claim_slots.venues)   # one of several places written is agreement, as compare.py
     details += [t for t in unconfirmed if any(t in p or p in t for p in unread_places(claim))
                 and not any(t in d or d in t for d in details)]

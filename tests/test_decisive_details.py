@@ -108,3 +108,11 @@ def test_an_editions_name_is_no_unread_place():
 def test_no_decisive_detail_is_missing(scorer, claim, sentence):
     [score] = scorer.score(_claim(claim), [_candidate(sentence, sentence)])
     assert "decisive" not in score.explanation
+
+
+def test_another_city_of_the_same_country_is_not_the_claims_place(scorer):
+    sentence = "Leaders of the member states gathered for the annual summit."
+    document = sentence + " Delegations were housed in hotels across Astana."
+    [score] = scorer.score(_claim("The summit was held in Almaty."), [_candidate(sentence, document)])
+    assert "silent on the claim's decisive detail: “Almaty”" in score.explanation
+    assert score.support < scorer.support_min
