@@ -108,15 +108,19 @@ class NliSlotScorer:
             contradiction = (1.0 if slots.same_event
                              else ramp(candidate.similarity, self.topic_at, self.topic_full))
             support = min(support, self.slot_support_cap)
-        elif on_topic and (negation := polarity_difference(claim.text, candidate.text)) and (
-                negation.same_predicate or contradiction_p >= self.contradiction_min):
+        elif on_topic and (negation := polarity_difference(claim.text, candidate.text)):
             # the parse negates exactly one of the aligned predicates (polarity.py); on the claim's own predicate
-            # it is a slot, read as one, since the model misreads lexical negatives ("declined to join" entails
-            # "joined"); on the closest sentence's root only the model's contradiction counts
-            contradiction = (max(contradiction_p, ramp(candidate.similarity, self.topic_at, self.topic_full))
-                             if negation.same_predicate else contradiction_p)
-            support = min(support, self.slot_support_cap)  # a passage that denies the claim does not support it
-            parts.append(f"differs on {negation.explanation}")
+            # it is a slot, read as one, since the model misreads lexical negatives ("stayed away from the
+            # summit" entails "attended" at 0.93); on the closest sentence's root only the model's contradiction
+            # counts, and a lexical negative there leaves the model's entailment no support
+            if negation.same_predicate or contradiction_p >= self.contradiction_min or negation.lexical:
+                support = min(support, self.slot_support_cap)
+            if negation.same_predicate or contradiction_p >= self.contradiction_min:
+                contradiction = (max(contradiction_p, ramp(candidate.similarity, self.topic_at, self.topic_full))
+                                 if negation.same_predicate else contradiction_p)
+                parts.append(f"differs on {negation.explanation}")
+            elif negation.lexical:
+                parts.append(f"{negation.explanation}, on a predicate aligned only by position: no support")
         parts = [f"entailment {entailment:.2f} ({PREMISES[best]})",
                  f"contradiction {contradiction_p:.2f}"
                  + ("" if contradiction or contradiction_p < self.contradiction_min

@@ -24,15 +24,16 @@ from sourcecheck.claims.nlp import nlp
 # Verbs and adjectives that negate their complement (`declined to join`) or, without one, themselves.
 _NEGATIVE_LEMMAS = frozenset({
     "decline", "refuse", "fail", "deny", "reject", "stop", "cease", "avoid", "boycott", "forgo", "abandon",
-    "absent", "unable", "skip", "halt", "suspend", "withdraw", "quit"})
-_NEGATIVE_PARTICLES = {"stay": "away", "turn": "down", "pull": "out", "keep": "away"}  # phrasal negatives
+    "absent", "unable", "skip", "halt", "suspend", "withdraw", "quit", "dismiss", "refute", "rebuff"})
+_NEGATIVE_PARTICLES = {"stay": "away", "turn": "down", "pull": "out", "keep": "away", "rule": "out"}  # phrasal
+_SYNTACTIC_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "neither", "nor", "cannot"})
 _SPEECH = frozenset({"say", "tell", "state", "report", "announce", "add", "note", "claim", "confirm", "write"})
 _SYNONYMS = ({"take", "participate", "join", "attend"}, {"sign", "conclude", "ink"}, {"send", "dispatch", "deploy"},
              {"recognize", "recognise", "acknowledge"}, {"approve", "endorse", "adopt"}, {"hold", "conduct", "stage"})
 _NEGATOR_HINT = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|longer|away|down|out|absent|unable|"
     r"declin\w*|refus\w*|fail\w*|den(?:y|ies|ied|ying)|reject\w*|stop\w*|ceas\w*|avoid\w*|boycott\w*|forgo\w*|"
-    r"abandon\w*|skip\w*|halt\w*|suspend\w*|withdr\w*|quit\w*)\b|n['’]t\b", re.I)
+    r"abandon\w*|skip\w*|halt\w*|suspend\w*|withdr\w*|quit\w*|dismiss\w*|refut\w*|rebuff\w*)\b|n['’]t\b", re.I)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
 _CLAUSES = frozenset({"advcl", "ccomp", "conj", "relcl", "acl", "parataxis", "xcomp", "csubj"})
 
@@ -53,6 +54,7 @@ class Predicate:
 class PolarityDifference:
     explanation: str     # "negation: only the source is negated (“declined”)"
     same_predicate: bool  # aligned by lemma or synonym with a shared word, not by the closest sentence's root
+    lexical: bool = False  # negated by a word the model misreads (refused, stayed away, without), not by `not`
 
 
 def polarity_differs(claim: str, passage: str) -> str | None:
@@ -72,7 +74,8 @@ def polarity_difference(claim: str, passage: str) -> PolarityDifference | None:
     if aligned is None or claimed.negated == aligned.negated:
         return None
     side, words = ("claim", claimed.negators) if claimed.negated else ("source", aligned.negators)
-    return PolarityDifference(f"negation: only the {side} is negated (“{words[0]}”)", same)
+    lexical = any(w.lower() not in _SYNTACTIC_NEGATORS for w in words)
+    return PolarityDifference(f"negation: only the {side} is negated (“{words[0]}”)", same, lexical)
 
 
 @lru_cache(maxsize=2048)

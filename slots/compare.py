@@ -25,7 +25,7 @@ class SlotComparison:
     mismatches: tuple[str, ...]             # e.g. "number (personnel): claim “around 2,000 personnel”, ..."
     missing: tuple[str, ...]                # claim slots the passage says nothing about
     another_event: str = ""                 # why the passage is about another event: then nothing differs
-    same_event: bool = False                # both name the same edition: about the claim's event for certain
+    same_event: bool = False                # the same edition or the claim's day in the sentence: its event for sure
 
     @property
     def specific_agreements(self) -> int:
@@ -95,7 +95,9 @@ def compare_slots(claim: Slots, sentence: Slots, window: Slots) -> SlotCompariso
         if names_person(window.text or sentence.text, person):
             agree.append(f"person: {person}")
     mismatch += differing_holders(claim.roles, sentence.roles, window.text or sentence.text)
-    same = same_edition(claim.event, sentence.event if sentence.event.editions else window.event)
+    # the same occasion: the same edition named, or the sentence that differs names the claim's very day
+    same_day = any(_within(d, p) for d in claim.dates for p in sentence.dates)
+    same = same_day or same_edition(claim.event, sentence.event if sentence.event.editions else window.event)
     return SlotComparison(tuple(agree), tuple(mismatch), tuple(missing), same_event=same)
 
 

@@ -14,6 +14,10 @@ pytestmark = pytest.mark.model   # parses with spaCy
     ("The fleet no longer patrols the strait.", "The fleet has stopped patrolling the strait."),
     ("The parliament failed to ratify the treaty.", "The parliament did not ratify the treaty."),
     ("The talks ended without a deal.", "The talks failed to produce a deal."),
+    ("The envoy dismissed the assertion that the bloc is a military alliance.",
+     "The envoy rejected the idea that the bloc is a military alliance."),
+    ("The ministry ruled out a second base.", "The ministry refused to allow a second base."),
+    ("Minsk refuted reports of a troop build-up.", "Minsk denied reports of a troop build-up."),
 ])
 def test_lexical_negatives_on_both_sides_agree(claim, passage):
     assert polarity_differs(claim, passage) is None
@@ -49,3 +53,33 @@ def test_a_negated_aligned_predicate_differs_and_is_named(claim, passage, side, 
 
 def test_texts_without_any_negator_are_not_parsed():
     assert polarity_differs("The drill began on Monday.", "The drill began on Monday in the hills.") is None
+
+
+@pytest.mark.parametrize("claim, passage, lexical", [
+    ("Georgia attended the naval parade.", "Georgia stayed away from the naval parade.", True),
+    ("The talks produced an agreement.", "The talks ended without an agreement.", True),
+    ("Georgia signed the memorandum.", "Georgia did not sign the memorandum.", False),
+])
+def test_a_lexical_negative_is_told_from_not(claim, passage, lexical):
+    from sourcecheck.scoring.polarity import polarity_difference
+
+    difference = polarity_difference(claim, passage)
+    assert difference is not None and difference.lexical is lexical
+
+
+def test_a_lexical_negative_leaves_the_models_entailment_no_support():
+    """The model entails "attended" from "stayed away from" (0.93 on the challenge case): the parse overrules it."""
+    import datetime as dt
+
+    from sourcecheck.model.claims import Claim
+    from sourcecheck.model.sources import Candidate
+    from sourcecheck.scoring.registry import load_scorer
+
+    scorer = load_scorer("nli-slots")
+    text, passage = "Georgia attended the naval parade.", "Georgia stayed away from the naval parade, though invited."
+    claim = Claim("c1", "a1", "s1", 0, 0, text, (0, len(text)), "cit1", "parenthetical", ("Interfax",), None, None,
+                  True)
+    [score] = scorer.score(claim, [Candidate("c1", "p1", "cited", 0, 0.8, "Interfax", dt.date(2019, 5, 9), passage,
+                                             passage, document=passage)])
+    assert score.support < scorer.support_min
+    assert "stayed away" in score.explanation

@@ -127,6 +127,17 @@ def test_the_same_edition_in_another_script_is_the_same_event_and_its_number_dif
     assert result.same_event and result.mismatches[0].startswith("number (personnel)")
 
 
+@pytest.mark.parametrize(("claim", "sentence", "same"), [
+    ("The Expo opened in Harbin on June 15.", "6月15日，中俄博览会在叶卡捷琳堡开幕。", True),
+    ("Leaders met in Almaty on June 8.", "The heads of state met in Astana on June 8.", True),
+    ("Leaders met in Almaty on June 8.", "The heads of state met in Astana on June 9.", False),
+    ("Leaders met in Almaty on June 8.", "The heads of state met in Astana.", False),
+])
+def test_the_claims_day_in_the_differing_sentence_is_the_same_occasion(claim, sentence, same):
+    result = _compare(claim, sentence)
+    assert result.same_event is same and any(m.startswith("place") for m in result.mismatches)
+
+
 def test_an_edition_named_only_in_the_window_decides_for_a_sentence_that_names_none():
     window = "Peace Mission 2010 was held in Kazakhstan. It involved more than 5,000 troops."
     result = _compare("Some 2,000 troops took part in Peace Mission 2012.", "It involved more than 5,000 troops.",
