@@ -40,7 +40,7 @@ def test_the_example_has_the_size_and_the_traps_the_issue_asks_for():
 
 @pytest.mark.model
 def test_at_least_ninety_percent_of_the_gold_verdicts_hold(outcomes):
-    """21 of 22 (0.95); 18 at 879b4a9, 11 at 200ce63. Still wrong: 16 vs 26 targets (no `target` kind read)."""
+    """22 of 22 at e4f38e2; 18 at 879b4a9, 11 at 200ce63 (docs/benchmarks.md, Challenge set)."""
     gold = json.loads(GOLD.read_text("utf-8"))["verdicts"]
     results = [judge_status_item(item, [o for o in outcomes if item["claim"].lower() in o.text.lower()])
                for item in gold]

@@ -10,12 +10,6 @@ from sourcecheck.evaluation.challenge import CASE_FIELDS, CLASSES, FIXTURE, load
 
 CLASS_MIN = 0.90
 RATE_MAX = 0.02
-# Figures of the last full run (benchmarks/results/challenge.json) where a target is not met yet.
-NOT_MET = {
-    "control_contradicted": "15/26 right (0.58) at 879b4a9: a changed place, a cross-lingual number or date, "
-                            "'handed over four' read as 'over four' go unflagged",
-    "false_support": "7/124 items (0.057) at 879b4a9, all control_contradicted cases that come out supported",
-}
 
 
 def test_every_case_has_the_fields_a_known_class_and_a_unique_id():
@@ -51,13 +45,8 @@ def figures():
     return measures(run_cases(load_cases()))
 
 
-def _target(name: str):
-    marks = [pytest.mark.xfail(reason=NOT_MET[name], strict=False)] if name in NOT_MET else []
-    return pytest.param(name, marks=marks, id=name)
-
-
 @pytest.mark.model
-@pytest.mark.parametrize("name", [_target(name) for name in CLASSES])
+@pytest.mark.parametrize("name", CLASSES)
 def test_class_accuracy_meets_the_target(figures, name):
     figure = figures["classes"][name]
     wrong = [f["id"] for f in figures["failures"] if f["class"] == name]
@@ -65,7 +54,7 @@ def test_class_accuracy_meets_the_target(figures, name):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("rate", [_target("false_contradiction"), _target("false_support")])
+@pytest.mark.parametrize("rate", ["false_contradiction", "false_support"])
 def test_headline_rate_meets_the_target(figures, rate):
     figure = figures[rate]
     assert figure["rate"] <= RATE_MAX, f"{rate}: {figure['items']} of {figure['of']} items"

@@ -97,6 +97,7 @@ def _candidate(language: str, text: str, similarity: float) -> Candidate:
                      language)
 
 
+@pytest.mark.model   # spaCy reads the claim's places (scoring/decisive.py); the NLI model is never loaded
 def test_both_scorers_read_a_russian_passage_the_same_way_and_never_with_the_english_model():
     from sourcecheck.model.claims import Claim
 
