@@ -86,16 +86,17 @@ class CaseResult:
         return all(item.holds for item in self.items)
 
 
-def load_cases(directory: Path = FIXTURE) -> list[Case]:
-    """Every case of every *.jsonl file, validated: fields present, class known, ids unique, expect items
-    well formed. A malformed case is an error naming its file and line, not a case counted wrong."""
+def load_cases(directory: Path = FIXTURE, classes: tuple[str, ...] = CLASSES) -> list[Case]:
+    """Every case of every *.jsonl file, validated: fields present, class among `classes` (another fixture in
+    this format has its own), ids unique, expect items well formed. A malformed case is an error naming its
+    file and line, not a case counted wrong."""
     cases: list[Case] = []
     seen: dict[str, str] = {}
     for path in sorted(directory.glob("*.jsonl")):
         for number, line in enumerate(path.read_text("utf-8").split("\n"), start=1):
             if line.strip():
                 where = f"{path.name}:{number}"
-                case = _case(json.loads(line), where)
+                case = _case(json.loads(line), where, classes)
                 if case.case_id in seen:
                     raise ValueError(f"{where}: duplicate id {case.case_id!r} (first at {seen[case.case_id]})")
                 seen[case.case_id] = where
@@ -103,11 +104,11 @@ def load_cases(directory: Path = FIXTURE) -> list[Case]:
     return cases
 
 
-def _case(row: dict, where: str) -> Case:
+def _case(row: dict, where: str, classes: tuple[str, ...]) -> Case:
     missing = [f for f in CASE_FIELDS if f not in row]
     if missing:
         raise ValueError(f"{where}: missing {', '.join(missing)}")
-    if row["class"] not in CLASSES:
+    if row["class"] not in classes:
         raise ValueError(f"{where}: unknown class {row['class']!r}")
     article = row["article"]
     if not article.get("text", "").strip() or not article.get("published"):
