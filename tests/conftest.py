@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,13 @@ def sources_dir(tmp_path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(EXAMPLE / "sources", target)
     return target
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """`preexec_fn` for a CLI a test interrupts: Ctrl-C as a terminal delivers it. An ignored SIGINT is inherited
+    across exec, and Python then installs no KeyboardInterrupt handler; something earlier in a full test run
+    leaves SIGINT ignored in pytest (the CLI then ran to the end, exit 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def warehouse_fingerprint(db: Path) -> str | None:

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, SMALL_ARTICLE, SMALL_SOURCE, warehouse_fingerprint
+from conftest import EXAMPLE, SMALL_ARTICLE, SMALL_SOURCE, ctrl_c_as_at_a_terminal, warehouse_fingerprint
 from test_faults import _fill, small_tmpfs  # noqa: F401  (the fixture, used by name)
 
 from sourcecheck.cli import main
@@ -138,7 +138,7 @@ def _lone_cli(db: Path, *args: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     with (db.parent / "stderr").open("w") as err:
         return subprocess.Popen([sys.executable, "-m", "sourcecheck.cli", "--db", str(db), *args], env=env,
-                                stdout=subprocess.DEVNULL, stderr=err)
+                                stdout=subprocess.DEVNULL, stderr=err, preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 def _stderr(db: Path) -> str:

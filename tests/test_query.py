@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import warehouse_fingerprint
+from conftest import ctrl_c_as_at_a_terminal, warehouse_fingerprint
 
 from sourcecheck.cli import main
 
@@ -151,7 +151,8 @@ RUNAWAY = "SELECT count(*) FROM range(1000000000) a, range(1000000000) b"
 
 def _query_process(db: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "sourcecheck.cli", "--db", str(db), "query", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 STOPPED = {signal.SIGINT: (130, "interrupted"), signal.SIGTERM: (143, "terminated")}
