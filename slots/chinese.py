@@ -11,9 +11,9 @@ from sourcecheck.slots.intervals import widen
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG = {"万": 1e4, "亿": 1e8}
+_BIG = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 _NUMERAL = r"[零〇一二两三四五六七八九十百千万亿]+"
-_NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿]?|{_NUMERAL}"
+_NUM = rf"\d+(?:[,，]\d{{3}})*(?:\.\d+)?(?:万亿|[万亿])?|{_NUMERAL}"
 _ABOUT = "大约|大概|将近|接近|约|近"
 _ABOVE = "超过|多于|至少|不少于|逾"
 _BELOW = "不到|不足|少于|最多|至多|不超过"
@@ -35,6 +35,7 @@ _UNIT_WORDS = [
     ("country", r"个(?:成员)?(?:国家|国)"),
     ("target", r"个[^\d\s，。、；：！？]{0,8}?目标|目标"),
     ("usd", r"美元"), ("rub", r"卢布"), ("cny", r"(?:元|人民币)(?!首)"), ("eur", r"欧元"),
+    ("m3", r"立方米|方(?=天然气)"), ("tonne", r"吨|公吨"), ("barrel", r"桶"),
 ]
 _QUANTITY = re.compile(
     rf"(?P<approx>{_ABOUT}|{_ABOVE}|{_BELOW})?(?P<num>{_NUM})"
@@ -92,8 +93,8 @@ def _number(raw: str) -> float:
     """Arabic digits (with 万/亿) or Chinese numerals: 两千 = 2000, 一千三百 = 1300, 1.3万 = 13000, 十五 = 15."""
     raw = raw.replace(",", "").replace("，", "")
     if raw[0].isdigit():
-        scale = _BIG.get(raw[-1], 1.0)
-        return float(raw.rstrip("万亿")) * scale
+        digits = raw.rstrip("万亿")
+        return float(digits) * _BIG.get(raw[len(digits):], 1.0)
     total, section, digit = 0.0, 0.0, None
     for ch in raw:
         if ch in _DIGITS:

@@ -19,7 +19,7 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
           "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True))
-_SCALE = r"\s+(?:thousand|million|billion)\b|\s*(?:bn|m|k)\b"
+_SCALE = r"\s+(?:thousand|million|mln|billion|trillion)\b|\s*(?:bn|tn|m|k)\b"
 _ABOUT = "around|about|approximately|roughly|some|nearly|almost|close to|an estimated|estimated"
 _ABOVE = "more than|over|at least|upwards of|in excess of"
 _BELOW = "less than|fewer than|under|up to|at most|as many as"
@@ -31,7 +31,8 @@ _QUANTITY = re.compile(
     rf"(?=(?:\s*-\s*|\s+)(?P<unit>[\w-]+(?:\s+[\w-]+){{0,3}}))?",
     re.I,
 )
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+           "trillion": 1e12, "tn": 1e12}
 # Words that name the same kind of thing (numbers are compared only within a kind), with a factor to a
 # common unit where units differ (miles to km).
 # Two-word units ("crew members") are looked for before one-word ones.
@@ -59,8 +60,14 @@ UNIT_KINDS = {
     "rub": {"rubles", "roubles", "ruble", "rouble"},
     "cny": {"yuan", "renminbi"},
     "eur": {"euros", "euro"},
+    "m3": {"cubic meters", "cubic metres", "cubic meter", "cubic metre", "bcm", "tcm", "mcm"},
+    "tonne": {"tonnes", "tonne", "tons", "ton", "metric tons"},
+    "barrel": {"barrels", "barrel", "bpd"},
 }
 _FACTORS = {"mile": 1.609, "miles": 1.609}
+# Units that carry their own magnitude, exactly: "38 bcm" is 38 billion cubic meters (not approximate, as a
+# converted unit is).
+_MULTIPLES = {"bcm": 1e9, "tcm": 1e12, "mcm": 1e6}
 _CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp"}
 _UNIT_OF = {word: kind for kind, words in UNIT_KINDS.items() for word in words}
 # "handed over four helicopters": "over" (or "under") is the verb's particle, not "more than"; a duration
@@ -92,6 +99,7 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
     found = []
     for m in _QUANTITY.finditer(text):
         raw = m["num"].replace(",", "")
+        multiple = 1.0
         if m["percent"]:
             unit, factor = "percent", 1.0
         elif m["currency"]:
@@ -101,10 +109,12 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
             if kind is None:
                 continue  # a number without a unit we can compare: a name, a year, a count of something else
             unit = kind
+            multiple = _MULTIPLES.get((m["unit"] or "").split()[words - 1].lower(), 1.0)
         if _edition_year(text, m):
             continue  # "the Peace Mission 2012 exercise", "the 2014 drills": a year naming an edition, not a count
-        value = _number(raw, m["scale"]) * factor
-        high = _number(m["num2"].replace(",", ""), m["scale2"] or m["scale"]) * factor if m["num2"] else value
+        value = _number(raw, m["scale"] or m["scale2"]) * factor * multiple
+        high = _number(m["num2"].replace(",", ""), m["scale2"] or m["scale"]) * factor * multiple if m["num2"] \
+            else value
         approx = (m["approx"] or "").lower()
         begin = m.start()
         if approx in _PARTICLE_VERB and unit not in _DURATIONS and _PARTICLE_VERB[approx].search(

@@ -11,7 +11,7 @@ name different editions, anchors or acts, the passage is about another event and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _YEAR = r"(?:19|20)\d\d"
 # A capitalised name joined to a year: "Vostok-2018", "Peace Mission 2012", "Rubezh-2019"; in Russian and
@@ -39,6 +39,17 @@ _ACTS = {
     "end": r"end(?:ed|s)?|clos(?:ed|es)|conclud\w*|finish\w*|complet\w*|wrapp?\w* up",
 }
 _ACT = {act: re.compile(rf"\b(?:{pattern})\b", re.I) for act, pattern in _ACTS.items()}
+# The year a text puts what it reports in: «в 2009 году», «в мае 2009 года», “2009年” (not “至2042年”, a bound,
+# nor “2009年以来”, a span), "in 2009".
+_EN_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEARS = re.compile(
+    rf"(?<!\w)в\s+(?:[а-я]+\s+)?(?P<ru>{_YEAR})\s*(?:год[ау]?|г\.)(?!\w)"
+    rf"|(?<![至到止\d])(?P<zh>{_YEAR})年(?!以来|起|底前|之前|以前|前|后|\d)"
+    rf"|\bin\s+(?:(?:{_EN_MONTH})\s+)?(?P<en>{_YEAR})(?![\w-])", re.I)
+# Years said relative to the day a text was written: "last year", «в прошлом году», “去年”.
+_RELATIVE_YEARS = [(-1, re.compile(r"\blast\s+year\b|(?<!\w)в\s+прошлом\s+году|去年", re.I)),
+                   (0, re.compile(r"\bthis\s+year\b|(?<!\w)в\s+этом\s+году|今年", re.I)),
+                   (1, re.compile(r"\bnext\s+year\b|(?<!\w)в\s+следующем\s+году|明年", re.I))]
 
 
 @dataclass(frozen=True)
@@ -46,12 +57,25 @@ class EventIdentity:
     editions: frozenset[tuple[str, int]] = frozenset()   # (name as written, year): ("Vostok", 2018)
     anchor: str = ""                                      # next | previous | "" (the event reported)
     acts: frozenset[str] = frozenset()                    # arrive | leave | begin | end
+    years: frozenset[int] = frozenset()                   # the years it says it happened in ("в 2009 году")
+    years_implied: bool = False                           # years not said but taken from the day it was written
 
     def describe(self) -> str:
         named = ", ".join(f"{name}-{year}" if not name.isascii() else f"{name} {year}"
                           for name, year in sorted(self.editions, key=lambda e: (e[1], e[0])))
         return named or {"next": "the next one", "previous": "an earlier one"}.get(self.anchor, "") \
             or "/".join(sorted(self.acts))
+
+
+def dated(event: EventIdentity, text: str, written_on) -> EventIdentity:
+    """The event with its years read against the day the text was written ("last year" in 2019 is 2018); a
+    text naming no year is taken to be about the year it was written in (or the year before, in January and
+    February), marked as implied: only a year a text says can set another event apart."""
+    said = {written_on.year + shift for shift, pattern in _RELATIVE_YEARS if pattern.search(text)}
+    if said or event.years:
+        return replace(event, years=event.years | frozenset(said))
+    implied = {written_on.year} | ({written_on.year - 1} if written_on.month <= 2 else set())
+    return replace(event, years=frozenset(implied), years_implied=True)
 
 
 def event_of(text: str) -> EventIdentity:
@@ -67,7 +91,8 @@ def event_of(text: str) -> EventIdentity:
         editions.add((" ".join(words) if m["latin"] else name, year))
     anchor = next((kind for kind, pattern in _ANCHORS if pattern.search(text)), "")
     acts = frozenset(act for act, pattern in _ACT.items() if pattern.search(text))
-    return EventIdentity(frozenset(editions), anchor, acts)
+    years = frozenset(int(m["ru"] or m["zh"] or m["en"]) for m in _YEARS.finditer(text))
+    return EventIdentity(frozenset(editions), anchor, acts, years - {year for _, year in editions})
 
 
 def another_event(claim: EventIdentity, passage: EventIdentity) -> str | None:
@@ -78,6 +103,10 @@ def another_event(claim: EventIdentity, passage: EventIdentity) -> str | None:
     if claim.anchor != passage.anchor and (claim.anchor or passage.anchor) and not (
             claim.editions and passage.editions):
         return (f"about another event ({_anchor_words(passage.anchor)}, not {_anchor_words(claim.anchor)})")
+    if claim.years and passage.years and not passage.years_implied and not claim.years & passage.years \
+            and not (claim.editions and passage.editions):
+        return f"about another event ({'/'.join(map(str, sorted(passage.years)))}, " \
+               f"not {'/'.join(map(str, sorted(claim.years)))})"
     if claim.acts and passage.acts and not claim.acts & passage.acts and _opposed(claim.acts, passage.acts):
         return f"about another event (the source's {'/'.join(sorted(passage.acts))}, " \
                f"not the claim's {'/'.join(sorted(claim.acts))})"

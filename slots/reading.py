@@ -5,12 +5,13 @@ way a reader would. The claims stage stores a claim's reading (claim_slots.py), 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 
 from sourcecheck.core.languages import script_counts
 from sourcecheck.core.settings import current_settings
 from sourcecheck.slots import chinese, english, russian
-from sourcecheck.slots.events import event_of
+from sourcecheck.slots.events import dated, event_of
 from sourcecheck.slots.model import DateSpan, Slots
 from sourcecheck.slots.people import claim_people
 from sourcecheck.slots.places import places_in
@@ -21,9 +22,11 @@ from sourcecheck.slots.years import bounding_years
 
 def slots_of(text: str, written_on: dt.date | None = None) -> Slots:
     """The slots of an English, Russian or Chinese text (or a mix), normalised to the same kinds and units;
-    with the day the text was written, its relative dates ("today", "on Tuesday") are days too."""
+    with the day the text was written, its relative dates ("today", "on Tuesday", «вчера», “周四”) are days
+    too, and its event has a year (events.dated)."""
     settings = current_settings()
-    return _slots_of(resolved_text(text, written_on), settings.places, settings.people)
+    read = _slots_of(resolved_text(text, written_on), settings.places, settings.people)
+    return replace(read, event=dated(read.event, text, written_on)) if written_on else read
 
 
 @lru_cache(maxsize=16_384)

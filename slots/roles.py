@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from sourcecheck.slots.people import people_in, pinyin_of, romanise_russian
+from sourcecheck.slots.people import TRANSCRIPTION, palladius, people_in, pinyin_of, romanise_russian, skeleton
 
 _EN_MINISTRY = r"(?:(?P<m>foreign|defen[cs]e|interior|finance|economic\s+development|emergency|emergencies)\s+)"
 # (role, English, Russian, Chinese): each pattern names the role, longest first where one contains another.
@@ -71,7 +71,7 @@ _CYRILLIC_HOLDER = re.compile(
 _UNIT_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<unit>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _UNIT_BEFORE = re.compile(r"(?:^|[^\w’'])(?P<unit>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+)\s+$")
 _RANKED_HOLDER = re.compile(rf",\s+(?:{_TITLES})(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})")
-_HAN_STOP = set("将在于与和对表示说率会见出席称指出同时就是的了并也已曾")
+_HAN_STOP = set("将在于与和对表示说率会见出席称指出同时就是的了并也已曾抵访举")
 _ROLE_PATTERNS = [(role, re.compile(rf"\b(?:{en})\b|(?<!\w)(?:{ru})|(?:{zh})", re.I)) for role, en, ru, zh in _ROLES]
 
 
@@ -120,8 +120,20 @@ def same_person(a: str, b: str) -> bool:
     if not x or not y:
         return False
     if x[-1] == y[-1] or fuzz.ratio(x[-1], y[-1]) >= 85:
-        return len(x) == 1 or len(y) == 1 or x[0][:1] == y[0][:1]
+        return len(x) == 1 or len(y) == 1 or x[0][:1] == y[0][:1] or _palladius_of(a, y) or _palladius_of(b, x)
+    if _palladius_of(a, y) or _palladius_of(b, x):
+        return True
+    # a Russian surname as Chinese transcribes it: 莫尔古洛夫 (read "Moerguluofu") is Morgulov
+    if any(len(skeleton(n[-1])) >= 3 and skeleton(n[-1]) == skeleton("".join(o)) for n, o in ((x, y), (y, x))):
+        return True
     return fuzz.ratio("".join(x), "".join(y)) >= 78   # a Chinese name romanised from Russian: "Gao Syan"
+
+
+def _palladius_of(name: str, other: list[str]) -> bool:
+    """Whether the folded words `other` spell the pinyin `name` as Russian's Palladius system does: "Chzhan Min"
+    (romanised from Чжан Мин) is Zhang Ming."""
+    written = palladius(name)
+    return written is not None and fuzz.ratio("".join(_folded_words(written)), "".join(other)) >= 85
 
 
 def names_in(text: str, person: str) -> bool:
@@ -160,6 +172,9 @@ def _holder(text: str, end: int) -> str | None:
         written = m["name"]
         canonical = people_in(written)
         return next(iter(canonical)) if canonical else romanise_russian(written)
+    if m := re.match(f"[{TRANSCRIPTION}]{{2,}}(?:[·・][{TRANSCRIPTION}]{{2,}})*", rest):
+        if len(m.group()) > 3:   # a foreign name transcribed (安东诺夫, 伊戈尔·莫尔古洛夫): one word per part
+            return " ".join(pinyin_of(part).capitalize() for part in re.split("[·・]", m.group()))
     han = ""
     for ch in rest:
         if not "\u4e00" <= ch <= "\u9fff" or ch in _HAN_STOP or len(han) == 3:

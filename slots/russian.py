@@ -17,8 +17,9 @@ _WORDS = {"два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "
           "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "двадцать": 20, "тридцать": 30}
 _NUM = r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _SCALES = {"тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "млн": 1e6, "миллион": 1e6,
-           "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9}
-_SCALE = r"\s+(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)(?!\w)"
+           "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+           "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12}
+_SCALE = r"\s+(?:тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?)(?!\w)"
 # the stem of each unit word: Russian inflects them (военнослужащих, военнослужащие; километров, километра)
 _UNITS = [
     ("personnel", r"военнослужащ|человек|солдат|военн(?:ых|ые)|участник|боец|бойц|офицер|ракетчик|десантник|"
@@ -37,7 +38,11 @@ _UNITS = [
     ("year", r"лет(?!\w)|год(?:а|ов|у|ом)?(?!\w)"),
     ("country", r"стран|государств"),
     ("usd", r"доллар"), ("rub", r"рубл"), ("cny", r"юан"), ("eur", r"евро"),
+    ("m3", r"кубометр|куб\.\s*м(?!\w)|кубическ\w+\s+метр"), ("tonne", r"тонн"), ("barrel", r"баррел"),
 ]
+# «увеличить транзит до 3 млн тонн»: after a verb of change «до» gives the new level (raised to), not a bound
+_CHANGED_TO = re.compile(r"(?<!\w)(?:увелич|повы[сш]|сократ|сокращ|сниз|сниж|довест|довед|довод|дове[лс]|вырос|выраст|"
+                         r"возрос|возраст|нарасти|нараст|подня|уменьш)\w*(?:\s+[^\s\d.;]+){0,8}\s+$", re.I)
 _GAP_STOP = "в|во|на|из|и|с|со|по|до|от|для|за|к|ко|у|о|об|при|над|под|а|но|или|раз|чем|как|не|лет|года?|году"
 _QUANTITY = re.compile(
     rf"(?<![\w,.-])(?:(?P<approx>{_ABOUT}|{_ABOVE}|{_BELOW})\s+)?(?P<between>от\s+)?"
@@ -74,9 +79,11 @@ def quantities(text: str) -> list[tuple[int, Quantity]]:
         if kind == "year" and len(m["num"]) == 4 and (not m["approx"] or (
                 m["unit"].lower().startswith("год") and re.fullmatch(r"(?:19|20)\d\d", m["num"]))):
             continue  # "2012 года", «до 2042 года»: a year, not a duration (a bound is read by years.py)
-        value = _number(m["num"], m["scale"])
+        value = _number(m["num"], m["scale"] or m["scale2"])   # "от 5 до 7 млрд": both in billions
         high = _number(m["num2"], m["scale2"] or m["scale"]) if m["num2"] else value
         approx = (m["approx"] or "").lower()
+        if approx == "до" and _CHANGED_TO.search(text[max(0, m.start() - 80):m.start()]):
+            approx = ""
         low, high = widen(value, high, approx.replace("ок.", "около"), _ABOVE, _BELOW)
         found.append((m.start("num"), Quantity(" ".join(m.group().split()), value, approx or None, kind, low, high)))
     return found
