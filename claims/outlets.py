@@ -1,4 +1,5 @@
-"""The outlet registry: resolve a written outlet name to its canonical name, tolerating misspellings."""
+"""The outlet registry: resolve a written outlet name to its canonical name, tolerating misspellings, and a web
+address to the outlet whose domain it is."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import tldextract
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -30,6 +32,18 @@ def normal_name(written: str) -> str:
     return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
 
 
+# The Public Suffix List snapshot bundled with tldextract, never fetched: nothing is downloaded at run time.
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(host: str) -> str:
+    """The domain a host belongs to, by the public suffix list: www.interfax.ru -> interfax.ru, news.bbc.co.uk ->
+    bbc.co.uk (a suffix such as co.uk or com.cn is no outlet's); an IP address or a bare name as given."""
+    host = host.lower().strip(".")
+    parts = _SUFFIXES(host)
+    return parts.top_domain_under_public_suffix or host
+
+
 def _script(letter: str) -> str:
     return unicodedata.name(letter, "").split(" ")[0]
 
@@ -39,10 +53,24 @@ class OutletRegistry:
         self.outlets = outlets
         self._keys: list[str] = []
         self._names: list[str] = []
+        self._domains: dict[str, str] = {}
         for outlet in outlets:
             for alias in outlet.names:
                 self._keys.append(alias.casefold())
                 self._names.append(outlet.name)
+            for domain in outlet.lists.get("domains", ()):
+                self._domains[domain.lower().strip(".")] = outlet.name
+
+    def by_domain(self, host: str) -> str | None:
+        """The outlet whose registered domains include `host` or a domain above it (english.news.cn, then news.cn),
+        the most specific first; never above the host's registered domain, so a registered `news.cn` says nothing
+        of `fakenews.cn`, and never fuzzy: a look-alike domain is another site."""
+        labels = host.lower().strip(".").split(".")
+        floor = len(registered_domain(host).split("."))
+        for start in range(0, len(labels) - floor + 1):
+            if outlet := self._domains.get(".".join(labels[start:])):
+                return outlet
+        return None
 
     def resolve(self, written: str) -> str | None:
         """The canonical name for `written`, or None when it is not a registered outlet."""
@@ -83,7 +111,10 @@ def load_registry(extra_path: str | None = None) -> OutletRegistry:
 def _registry(extra: str) -> OutletRegistry:
     """Cached by the file in force, so a changed setting takes effect at the next call."""
     merged: dict[str, AliasEntry] = {}
-    for entry in alias_table(resources.files("sourcecheck.claims").joinpath("data/outlets.yaml"), extra, _TABLE):
+    for entry in alias_table(resources.files("sourcecheck.claims").joinpath("data/outlets.yaml"), extra, _TABLE,
+                             lists=("domains",)):
         old = merged.get(entry.name)
-        merged[entry.name] = AliasEntry(entry.name, (old.aliases if old else ()) + entry.aliases)
+        domains = (old.lists.get("domains", ()) if old else ()) + entry.lists.get("domains", ())
+        merged[entry.name] = AliasEntry(entry.name, (old.aliases if old else ()) + entry.aliases,
+                                        lists={"domains": domains})
     return OutletRegistry(list(merged.values()))

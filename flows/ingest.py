@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -32,15 +33,19 @@ class IngestSummary:
     duplicates: int            # documents equal to another one (sources/duplicates.py), not stored twice
     passages: int
     embedded: int
+    skipped_records: dict[str, int] = field(default_factory=dict)   # of feeds and archives, by reason
 
 
 @task(cache_policy=NO_CACHE)
-def read_sources(paths: list[str], skip_unreadable: bool = False) -> SourceBatch:
+def read_sources(paths: list[str], skip_unreadable: bool = False,
+                 overrides: dict[str, str] | None = None) -> SourceBatch:
     registry = load_registry()
     files, skipped = source_files([Path(p) for p in paths], skip_unreadable)
-    documents = [doc for f in progress(files, "reading sources", "file") for doc in read_source_file(f, registry)]
+    records_skipped: Counter = Counter()
+    documents = [doc for f in progress(files, "reading sources", "file")
+                 for doc in read_source_file(f, registry, overrides, records_skipped)]
     crash_point("ingest:read")
-    return SourceBatch(len(files), len(skipped), documents)
+    return SourceBatch(len(files), len(skipped), documents, dict(records_skipped))
 
 
 @task(cache_policy=NO_CACHE)
@@ -90,8 +95,9 @@ def store_sources(db: str, paths: list[str], documents: list[SourceDocument], ch
 
 @flow(name="ingest_sources", log_prints=False)
 def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: str = USEM3,
-                   skip_unreadable: bool = False) -> IngestSummary:
-    batch = read_sources(paths, skip_unreadable)
+                   skip_unreadable: bool = False, overrides: dict[str, str] | None = None) -> IngestSummary:
+    """`overrides`: outlet and language set on every document read (`sources add --outlet --language`)."""
+    batch = read_sources(paths, skip_unreadable, overrides)
     documents = drop_duplicate_documents(db, batch.documents)
     changed = changed_documents(db, documents)
     passages: dict[str, list[Passage]] = {doc.language: [] for doc in changed}
@@ -106,4 +112,4 @@ def ingest_sources(paths: list[str], db: str, model: str, crosslingual_model: st
     return IngestSummary(files=batch.files, skipped=batch.skipped, documents=len(batch.documents),
                          unchanged=len(documents) - len(changed), stored=len(changed), removed=removed,
                          duplicates=len(batch.documents) - len(documents), passages=len(every),
-                         embedded=sum(len(v) for v in vectors.values()))
+                         embedded=sum(len(v) for v in vectors.values()), skipped_records=batch.skipped_records)

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from sourcecheck import __version__
 from sourcecheck.core.errors import SourcecheckError, Terminated
+from sourcecheck.core.languages import DETECTED
 from sourcecheck.core.settings import current_settings
 from sourcecheck.flows import set_quiet_offline_defaults
 from sourcecheck.model.reviews import DECISIONS
@@ -91,10 +92,18 @@ def _parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", parents=[common], help="manage the source store")
     sources_commands = sources.add_subparsers(dest="sources_command", required=True, metavar="COMMAND")
-    add = sources_commands.add_parser("add", parents=[common], help="ingest source files or directories")
+    add = sources_commands.add_parser(
+        "add", parents=[common], help="ingest source files or directories",
+        description="Ingest sources: Markdown or text with front matter (.md, .txt), JSONL records (.jsonl), saved "
+                    "web pages (.html, .htm), RSS and Atom feeds (.rss, .atom, .xml) and web archives (.warc, "
+                    ".warc.gz); folders are read recursively.")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add.add_argument("--skip-unreadable", action="store_true",
                      help="leave out folders that cannot be read, with a warning each (default: refuse them)")
+    add.add_argument("--outlet", help="the outlet of every document read, over what the files say (a folder of "
+                                      "one outlet's saved pages)")
+    add.add_argument("--language", choices=DETECTED,
+                     help="the language of every document read, over what the files say and its detection")
     add.set_defaults(handler=_sources_add)
 
     verify = commands.add_parser("verify", parents=[common], help="verify one or more articles")
@@ -184,7 +193,11 @@ def _db(args: argparse.Namespace) -> Path:
 
 def _sources_add(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    summary = _ingest(args.paths, _db(args), args.skip_unreadable)
+    overrides = {key: value for key in ("outlet", "language") if (value := getattr(args, key))}
+    if "outlet" in overrides and not overrides["outlet"].strip():
+        raise SourcecheckError("--outlet: expected an outlet name, got only spaces")
+    summary = _ingest(args.paths, _db(args), args.skip_unreadable, overrides)
+    records = summary.skipped_records
     _say(f"sources: {summary.documents} documents from {summary.files} files; {summary.stored} stored "
           f"({summary.passages} passages, {summary.embedded} new vectors), {summary.unchanged} unchanged"
           + (f", {summary.removed} removed" if summary.removed else "")
@@ -192,11 +205,19 @@ def _sources_add(args: argparse.Namespace) -> int:
              if summary.duplicates else "")
           + (f"; {summary.skipped} file{'s' * (summary.skipped != 1)} of other types skipped"
              if summary.skipped else "")
+          + ("; left out of feeds and archives: " + ", ".join(
+              f"{n} {_LEFT_OUT[why][n != 1]}" for why, n in sorted(records.items())) if records else "")
           + f" [{time.monotonic() - started:.1f} s, {_db(args)}]")
     return 0
 
 
-def _ingest(paths: list[Path], db: Path, skip_unreadable: bool = False):
+# how the summary names the records of feeds and archives left out (sources/pages.py counts them), one and many
+_LEFT_OUT = {"duplicate": ("duplicate", "duplicates"),
+             "not an HTML page": ("record other than an HTML page", "records other than HTML pages"),
+             "not an article": ("page with no article", "pages with no article")}
+
+
+def _ingest(paths: list[Path], db: Path, skip_unreadable: bool = False, overrides: dict[str, str] | None = None):
     from sourcecheck.flows import local_run_settings
     from sourcecheck.flows.ingest import ingest_sources
     from sourcecheck.pipeline.settings import VerifySettings
@@ -206,7 +227,7 @@ def _ingest(paths: list[Path], db: Path, skip_unreadable: bool = False):
     preload_embedder(settings.embedding_model)
     with local_run_settings():
         return ingest_sources([str(p) for p in paths], str(db), settings.embedding_model, settings.crosslingual_model,
-                              skip_unreadable)
+                              skip_unreadable, overrides)
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -1,10 +1,12 @@
-"""Reading source documents: Markdown/text with front matter, or JSONL with one record per line."""
+"""Reading source documents: Markdown/text with front matter, JSONL with one record per line, and what newsrooms
+keep (saved web pages, RSS and Atom feeds, WARC archives: sources/pages.py)."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+from collections import Counter
 from pathlib import Path
 
 from sourcecheck.claims.outlets import OutletRegistry, normal_name
@@ -12,11 +14,19 @@ from sourcecheck.core.errors import InputError
 from sourcecheck.core.ids import content_id
 from sourcecheck.core.languages import detect_language
 from sourcecheck.core.limits import DOCUMENT_BYTES, SOURCE_FILE_BYTES, check_document_sentences
-from sourcecheck.core.textfiles import TEXT_SUFFIXES, parse_date, read_text, split_front_matter, text_field
+from sourcecheck.core.textfiles import (
+    TEXT_SUFFIXES,
+    parse_date,
+    read_bytes,
+    read_text,
+    split_front_matter,
+    text_field,
+)
 from sourcecheck.model.sources import SourceDocument
+from sourcecheck.sources.pages import ARCHIVE_SUFFIXES, FEED_SUFFIXES, PAGE_SUFFIXES, read_archive, read_feed, read_page
 
 JSONL_SUFFIXES = {".jsonl"}
-SOURCE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+SOURCE_SUFFIXES = (*sorted(TEXT_SUFFIXES), *JSONL_SUFFIXES, *PAGE_SUFFIXES, *FEED_SUFFIXES, *ARCHIVE_SUFFIXES)
 LANGUAGE_CODES = {"en", "ru", "zh", "fr", "de", "es", "ar", "uk", "kk", "ky", "tg", "uz", "fa", "tr", "ja", "ko"}
 log = logging.getLogger("sourcecheck")   # warnings: the CLI prints them as `sourcecheck: warning: ...`
 
@@ -35,9 +45,10 @@ def source_files(paths: list[Path], skip_unreadable: bool = False) -> tuple[list
         if path.is_dir():
             _walk(path, files, skipped, skip_unreadable)
         elif path.exists() or path.is_symlink():   # a broken link is refused by name when read
-            if path.suffix.lower() not in SOURCE_SUFFIXES:
-                raise InputError(path, f"unknown source type {path.suffix or '(no extension)'!r}; "
-                                       "expected .md, .txt or .jsonl")
+            if not is_source_name(path.name):
+                raise InputError(path, f"unknown source type {path.suffix or '(no extension)'!r}; expected .md, "
+                                       ".txt, .jsonl, a web page (.html), a feed (.rss, .atom, .xml) or a web archive "
+                                       "(.warc, .warc.gz)")
             files.append(path)
         else:
             raise InputError(path, "no such file or directory")
@@ -57,7 +68,7 @@ def _walk(folder: Path, files: list[Path], skipped: list[Path], skip_unreadable:
     for root, dirs, names in os.walk(folder, onerror=unreadable.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            wanted = not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES
+            wanted = not name.startswith(".") and is_source_name(name)
             (files if wanted else skipped).append(Path(root) / name)
     for error in unreadable:
         reason = f"cannot read folder ({error.strerror or error})"
@@ -73,16 +84,38 @@ def _real_path(file: Path) -> Path:
         raise InputError(file, "symbolic link loop (the link leads back to itself)") from None
 
 
-def read_source_file(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        return _read_jsonl(path, registry)
+def is_source_name(name: str) -> bool:
+    return name.lower().endswith(SOURCE_SUFFIXES)
+
+
+def read_source_file(path: Path, registry: OutletRegistry, overrides: dict[str, str] | None = None,
+                     skipped: Counter | None = None) -> list[SourceDocument]:
+    """The documents of one source file. `overrides` (outlet, language: `sources add --outlet --language`) set
+    those fields of every document over what the file says; `skipped` counts the records of feeds and archives
+    left out, by reason."""
+    overrides = overrides or {}
+    skipped = Counter() if skipped is None else skipped
+    name = path.name.lower()
+    if name.endswith(tuple(JSONL_SUFFIXES)):
+        return _read_jsonl(path, registry, overrides)
+    if name.endswith(PAGE_SUFFIXES + FEED_SUFFIXES + ARCHIVE_SUFFIXES):
+        data = read_bytes(path, SOURCE_FILE_BYTES)
+        if name.endswith(PAGE_SUFFIXES):
+            records = [read_page(data, path, registry, overrides)]
+        elif name.endswith(FEED_SUFFIXES):
+            records = read_feed(data, path, registry, overrides, skipped)
+        else:
+            records = read_archive(data, path, registry, overrides, skipped)
+        # the outlet a page's metadata or domain gave is final: an unknown site is never fuzzed onto a registered one
+        return [_document(r.meta, r.body, path, r.key, registry, r.where, resolve_outlet="outlet" in overrides)
+                for r in records]
     meta, body = split_front_matter(read_text(path, SOURCE_FILE_BYTES), path)
     if not meta:
         raise InputError(path, "missing YAML front matter (needs at least `outlet` and `published`)")
-    return [_document(meta, body, path, "", registry, where="")]
+    return [_document(meta | overrides, body, path, "", registry, where="")]
 
 
-def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
+def _read_jsonl(path: Path, registry: OutletRegistry, overrides: dict[str, str]) -> list[SourceDocument]:
     documents: list[SourceDocument] = []
     first_line: dict[str, int] = {}
     # split on \n only: U+2028 and friends are legal inside JSON strings, and str.splitlines() breaks there
@@ -104,11 +137,13 @@ def _read_jsonl(path: Path, registry: OutletRegistry) -> list[SourceDocument]:
         if key in first_line:
             raise InputError(path, f"line {number}: duplicate record {key!r} (first at line {first_line[key]})")
         first_line[key] = number
-        documents.append(_document(record, record.get("text"), path, key, registry, where=f"line {number}: "))
+        documents.append(_document(record | overrides, record.get("text"), path, key, registry,
+                                   where=f"line {number}: "))
     return documents
 
 
-def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRegistry, where: str) -> SourceDocument:
+def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRegistry, where: str,
+              resolve_outlet: bool = True) -> SourceDocument:
     for field in ("outlet", "published"):
         if not meta.get(field):
             raise InputError(path, f"{where}missing required field `{field}`")
@@ -134,6 +169,7 @@ def _document(meta: dict, body: object, path: Path, key: str, registry: OutletRe
     return SourceDocument(
         source_id=content_id("source", identity, content_hash), document_id=identity,
         path=str(path.resolve()), record_key=key,
-        outlet=registry.resolve(written) or normal_name(written), published=published, language=language,
+        outlet=(resolve_outlet and registry.resolve(written)) or normal_name(written), published=published,
+        language=language,
         title=title, url=url, illustrative=illustrative, text=body, content_hash=content_hash,
     )

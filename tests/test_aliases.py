@@ -34,7 +34,9 @@ def test_a_people_file_extends_the_table(tmp_path, monkeypatch):
                                                                        "`in` must be a name"),
     ("SOURCECHECK_PLACES", "- [unclosed\n", "the places file is not valid YAML"),
     ("SOURCECHECK_OUTLETS", "- aliases: [ExWire]\n", "the outlet registry must be a list of entries with `name` and "
-                                                     "optional `aliases`"),
+                                                     "optional `aliases` and `domains`"),
+    ("SOURCECHECK_OUTLETS", "- name: ExWire\n  domains: exwire.example\n", "outlet registry, entry 'ExWire': "
+                                                                          "`domains` must be a list of names"),
 ])
 def test_a_bad_file_is_refused_in_one_line_naming_it(variable, content, problem, tmp_path, monkeypatch):
     table = tmp_path / "table.yaml"

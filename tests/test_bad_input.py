@@ -94,6 +94,15 @@ def _folder_named_like_a_file(name: str) -> Callable[[Path], Path]:
     return make
 
 
+_MENU = "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><ul><li><a href='/a'>One</a></li></ul>"
+_DATED = "<meta property='article:published_time' content='2012-06-18'>"
+PAGE_TEXT = "The Peace Mission 2012 exercise ended in Tajikistan with a live-fire phase in the mountains. " * 6
+
+
+def _page(lang: str, head: str, text: str) -> str:
+    return f"<html lang='{lang}'><head>{head}<title>Drill</title></head><body><article><p>{text}</p></article></body>"
+
+
 SOURCE_CASES = {
     "empty": Case("sources add", _file("empty.md", ""), "{path}: file is empty"),
     "whitespace only": Case("sources add", _file("blank.md", " \n\t\n  \n"), "{path}: file is empty"),
@@ -151,7 +160,8 @@ SOURCE_CASES = {
     "link to a device": Case("sources add", _link("zero.md", "/dev/zero"), "{path}: not a regular file (a device)"),
     "named pipe": Case("sources add", _fifo("pipe.md"), "{path}: not a regular file (a named pipe)"),
     "unknown type": Case("sources add", _file("scan.pdf", b"%PDF-1.4"),
-                         "{path}: unknown source type '.pdf'; expected .md, .txt or .jsonl"),
+                         "{path}: unknown source type '.pdf'; expected .md, .txt, .jsonl, a web page (.html), a feed "
+                         "(.rss, .atom, .xml) or a web archive (.warc, .warc.gz)"),
     "symbolic link loop in a folder": Case("sources add", _link_loop,
                                            "{path}/loop.md: symbolic link loop (the link leads back to itself)"),
     "file name with a newline": Case("sources add", _file("two\nlines.md", ""),
@@ -180,6 +190,38 @@ SOURCE_CASES = {
                                            % ("word " * 400)),
         "{path}: line 1: a source document of 2,000 bytes is over the limit of 1,000 bytes "
         "(raise it with SOURCECHECK_MAX_DOCUMENT_BYTES)", env=(("SOURCECHECK_MAX_DOCUMENT_BYTES", "1000"),)),
+    # saved pages, feeds and web archives (sources/pages.py)
+    "saved page without article text": Case(
+        "sources add", _file("index.html", f"<html lang='en'><head><title>TASS</title></head><body>{_MENU}</body>"),
+        "{path}: no article text found in the page (an index, a gallery, or a page its scripts build in the "
+        "browser?)"),
+    "saved page without a date": Case(
+        "sources add", _file("undated.html", _page("en", "", PAGE_TEXT)),
+        "{path}: no publication date found (none in the page's metadata, a <time> element, its address or its text)"),
+    "saved page in a language we do not read": Case(
+        "sources add", _file("uk.html", _page("uk", _DATED, "Навчання «Мирна місія» пройшли в Таджикистані. " * 6)),
+        "{path}: the page is in a language we do not read ('uk'); sourcecheck reads English, Russian and "
+        "Chinese (set --language if the declaration is wrong)"),
+    "saved page in an unknown character set": Case(
+        "sources add", _file("odd.html", "<html><head><meta charset='x-klingon'></head><body></body></html>"),
+        "{path}: unknown character set 'x-klingon' declared by the page"),
+    "saved page not in its declared character set": Case(
+        "sources add", _file("cp.html", b"<html><head><meta charset='utf-16-le'></head><body>\xd8\x00</body></html>"),
+        "{path}: binary file (contains NUL bytes), expected a web page"),
+    "XML file that is no feed": Case(
+        "sources add", _file("sitemap.xml", "<?xml version='1.0'?><urlset><url><loc>https://tass.ru/</loc></url>"
+                                            "</urlset>"),
+        "{path}: not an RSS or Atom feed (no channel or feed element)"),
+    "feed entry without a date": Case(
+        "sources add", _file("feed.rss", "<rss version='2.0'><channel><title>TASS</title><item><title>T</title>"
+                                         "<description>The convoy left Murmansk.</description></item></channel></rss>"),
+        "{path}: entry 1: no publication date (pubDate, published or updated)"),
+    "damaged web archive": Case(
+        "sources add", _file("crawl.warc", "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: x\r\n\r\n"),
+        "{path}: damaged WARC archive (record 1 has no valid Content-Length)"),
+    "file named .warc that is no web archive": Case(
+        "sources add", _file("crawl.warc", "hello, this is a text file\n"),
+        "{path}: not a WARC archive (its first line is no WARC/1.0 header)"),
 }
 
 ARTICLE_CASES = {

@@ -28,6 +28,19 @@ def read_text(path: Path, limit: Limit | None = None) -> str:
     a UTF-8 file with some damaged bytes (replaced with U+FFFD, and a warning says how many and where).
     A file in another encoding is refused: replacing every accented letter would lose the text, and a
     conversion (`iconv`) keeps it."""
+    return checked_text(decode_text(read_bytes(path, limit), path), path)
+
+
+def checked_text(text: str, path: Path) -> str:
+    """Decoded text with \n line ends, refused when empty."""
+    if not text.strip():
+        raise InputError(path, "file is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # spans and paragraph rules assume \n
+
+
+def read_bytes(path: Path, limit: Limit | None = None) -> bytes:
+    """The bytes of a regular file within `limit`, for formats that decode themselves (a web page declares its
+    charset, a web archive is binary); refused by `read_text`'s rules for what is not a regular file."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -41,13 +54,9 @@ def read_text(path: Path, limit: Limit | None = None) -> str:
     if limit is not None:
         limit.check(info.st_size, path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
-    text = decode_text(data, path)
-    if not text.strip():
-        raise InputError(path, "file is empty")
-    return text.replace("\r\n", "\n").replace("\r", "\n")  # spans and paragraph rules assume \n
 
 
 def decode_text(data: bytes, path: Path) -> str:

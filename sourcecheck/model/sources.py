@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class SourceBatch:
     files: int
     skipped: int               # files of other types inside the directories given
     documents: list[SourceDocument]
+    skipped_records: dict[str, int] = field(default_factory=dict)   # feed and archive records left out, by reason
 
 
 @dataclass(frozen=True)
