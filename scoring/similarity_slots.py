@@ -23,7 +23,7 @@ from sourcecheck.slots import slots_of
 @dataclass(frozen=True)
 class SimilaritySlotScorer:
     name: str = "similarity-slots"
-    version: str = "2"   # 2: another event, roles, relative dates (slots/)
+    version: str = "3"   # 2: another event, roles, relative dates (slots/); 3: the cross-lingual entailment head
     reading: SimilarityReading = SimilarityReading()   # its parameters: the calibration points, the slot weights
 
     def score(self, claim: Claim, candidates: list[Candidate]) -> list[PairScore]:

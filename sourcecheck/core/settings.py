@@ -35,6 +35,7 @@ class Settings:
     scorer: str = ""                    # scoring/registry.py
     nli_model: str = ""                 # any Hugging Face cross-encoder, by name or path
     nli_backend: str = ""               # auto | onnx | torch
+    crosslingual_nli_model: str = ""    # the head that reads Russian and Chinese passages (scoring/xnli_head.py)
     outlets: str = ""                   # YAML files extending the bundled tables
     people: str = ""
     places: str = ""
