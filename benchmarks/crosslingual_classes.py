@@ -24,11 +24,16 @@ sys.path.insert(0, str(ROOT))
 
 from challenge import commit  # noqa: E402  (benchmarks/challenge.py, beside this script)
 
-from sourcecheck.evaluation.challenge import case_detail, load_cases, measures, run_cases  # noqa: E402
+from sourcecheck.evaluation.challenge import (  # noqa: E402
+    CROSSLINGUAL_CLASSES,
+    CROSSLINGUAL_FIXTURE,
+    case_detail,
+    load_cases,
+    measures,
+    run_cases,
+)
 from sourcecheck.pipeline.settings import VerifySettings  # noqa: E402
 
-FIXTURE = ROOT / "tests" / "fixtures" / "crosslingual-challenge"
-CLASSES = ("paraphrase", "number", "date", "place", "person", "silent", "other_event")
 RESULT = ROOT / "benchmarks" / "results" / "crosslingual-classes.json"
 
 
@@ -38,8 +43,8 @@ def main() -> None:
     parser.add_argument("--case", help="run one case and print it in full")
     parser.add_argument("--out", type=Path, help=f"write the JSON here (default for the whole set: {RESULT})")
     args = parser.parse_args()
-    cases = [c for c in load_cases(FIXTURE, CLASSES) if (not args.classes or c.case_class in args.classes)
-             and (not args.case or c.case_id == args.case)]
+    cases = [c for c in load_cases(CROSSLINGUAL_FIXTURE, CROSSLINGUAL_CLASSES)
+             if (not args.classes or c.case_class in args.classes) and (not args.case or c.case_id == args.case)]
     if not cases:
         sys.exit("crosslingual_classes: no case matches")
     settings = VerifySettings()

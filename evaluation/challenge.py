@@ -41,6 +41,9 @@ from sourcecheck.warehouse import Warehouse
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "challenge"
 CLASSES = ("negation", "event", "person", "relative_date", "source_missing", "atomic", "analysis",
            "control_supported", "control_contradicted")
+# Issue 25's cross-lingual classes, in the same format: an English claim against one Russian or Chinese source.
+CROSSLINGUAL_FIXTURE = FIXTURE.parent / "crosslingual-challenge"
+CROSSLINGUAL_CLASSES = ("paraphrase", "number", "date", "place", "person", "silent", "other_event")
 STATUSES = ("supported", "contradicted", "misattributed", "not_found", "source_missing", "uncheckable")
 NOT_SUPPORTED = ("contradicted", "not_found", "source_missing", "misattributed", "uncheckable")
 CASE_FIELDS = ("id", "class", "article", "sources", "expect", "note")

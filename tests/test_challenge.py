@@ -6,10 +6,21 @@ import json
 
 import pytest
 
-from sourcecheck.evaluation.challenge import CASE_FIELDS, CLASSES, FIXTURE, load_cases, measures, run_cases
+from sourcecheck.evaluation.challenge import (
+    CASE_FIELDS,
+    CLASSES,
+    CROSSLINGUAL_CLASSES,
+    CROSSLINGUAL_FIXTURE,
+    FIXTURE,
+    load_cases,
+    measures,
+    run_cases,
+)
 
 CLASS_MIN = 0.90
 RATE_MAX = 0.02
+# issue 25's targets for Russian and Chinese sources (tests/fixtures/crosslingual-challenge/)
+CROSSLINGUAL_RATE_MAX = {"false_contradiction": 0.02, "false_support": 0.03}
 
 
 def test_every_case_has_the_fields_a_known_class_and_a_unique_id():
@@ -58,3 +69,17 @@ def test_class_accuracy_meets_the_target(figures, name):
 def test_headline_rate_meets_the_target(figures, rate):
     figure = figures[rate]
     assert figure["rate"] <= RATE_MAX, f"{rate}: {figure['items']} of {figure['of']} items"
+
+
+@pytest.fixture(scope="module")
+def crosslingual_figures():
+    return measures(run_cases(load_cases(CROSSLINGUAL_FIXTURE, CROSSLINGUAL_CLASSES)))
+
+
+@pytest.mark.model
+def test_the_crosslingual_classes_meet_their_targets(crosslingual_figures):
+    figures = crosslingual_figures
+    below = {n: f"{c['right']}/{c['cases']}" for n, c in figures["classes"].items() if c["accuracy"] < CLASS_MIN}
+    over = {r: figures[r]["items"] for r, most in CROSSLINGUAL_RATE_MAX.items() if figures[r]["rate"] > most}
+    assert (below, over) == ({}, {}), [f["id"] for f in figures["failures"]]
+    assert set(figures["classes"]) == set(CROSSLINGUAL_CLASSES)
