@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sourcecheck.evaluation.challenge import case_detail, load_cases, measures, run_cases  # noqa: E402
+from sourcecheck.evaluation.challenge import CLASSES, FIXTURE, case_detail, load_cases, measures, run_cases  # noqa: E402
 from sourcecheck.pipeline.settings import VerifySettings  # noqa: E402
 
 RESULT = ROOT / "benchmarks" / "results" / "challenge.json"
@@ -37,30 +37,36 @@ def commit() -> str:
     return head.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
-def main() -> None:
+def main(fixture: Path = FIXTURE, classes: tuple[str, ...] = CLASSES, result: Path = RESULT,
+         by_language: bool = False) -> None:
+    """Run a case set in the challenge format; `by_language` adds figures per source language (ru, zh)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--class", dest="classes", action="append", help="run only this class (repeatable)")
     parser.add_argument("--case", help="run one case and print it in full")
-    parser.add_argument("--out", type=Path, help=f"write the JSON here (default for the whole set: {RESULT})")
+    parser.add_argument("--out", type=Path, help=f"write the JSON here (default for the whole set: {result})")
     args = parser.parse_args()
-    cases = load_cases()
-    if args.classes:
-        cases = [c for c in cases if c.case_class in args.classes]
-    if args.case:
-        cases = [c for c in cases if c.case_id == args.case]
+    cases = [c for c in load_cases(fixture, classes)
+             if (not args.classes or c.case_class in args.classes) and (not args.case or c.case_id == args.case)]
     if not cases:
-        sys.exit("challenge: no case matches")
+        sys.exit(f"{Path(sys.argv[0]).stem}: no case matches")
     settings = VerifySettings()
     started = time.perf_counter()
     results = run_cases(cases, settings, keep_detail=bool(args.case))
     out = {"commit": commit(), "machine": f"{platform.machine()}, {platform.python_version()}",
            "scorer": settings.scorer, "verdict_rule": settings.as_params()["verdict_rule"]}
     out |= measures(results)
+    if by_language:
+        out["by_language"] = {}
+        for language in ("ru", "zh"):
+            part = measures([r for r in results if r.case.sources[0]["language"] == language])
+            out["by_language"][language] = {k: part[k] for k in ("cases", "accuracy", "false_contradiction",
+                                                                 "false_support")} | {
+                "classes": {name: c["accuracy"] for name, c in part["classes"].items()}}
     out["seconds"]["total_with_model_loading"] = round(time.perf_counter() - started, 1)
     if args.case:
         out["case"] = case_detail(results[0])
     text = json.dumps(out, ensure_ascii=False, indent=2)
-    target = args.out or (RESULT if not args.classes and not args.case else None)
+    target = args.out or (result if not args.classes and not args.case else None)
     if target:
         target.write_text(text + "\n", encoding="utf-8")
     print(text)
